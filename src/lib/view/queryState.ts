@@ -1,0 +1,17 @@
+/**
+ * Keeps a page's cost settings in its address bar (browser only: a prerendered page has no query
+ * at build time). Read once when the page starts; written back, without a history entry, on
+ * every change.
+ */
+import { replaceState } from '$app/navigation';
+import { settingsFromQuery, settingsToQuery, type CostSettings, type ParsedSettings } from './settings';
+
+export function readQuery(): ParsedSettings {
+  return settingsFromQuery(new URLSearchParams(window.location.search));
+}
+
+export function writeQuery(s: CostSettings): void {
+  const query = settingsToQuery(s).toString();
+  const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) replaceState(url, {});
+}
