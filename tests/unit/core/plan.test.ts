@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layerCost, networkCost } from '../../../src/lib/core/cost';
-import { outputSide, plan, planLayersInOrder } from '../../../src/lib/core/plan';
+import { isModule, outputSide, plan, planLayersInOrder } from '../../../src/lib/core/plan';
 
 describe('shapes and receptive fields', () => {
   it('rounds pools up and convolutions down, as Caffe does', () => {
@@ -44,7 +44,7 @@ describe('shapes and receptive fields', () => {
   it('writes out the arithmetic of a layer', () => {
     const p = plan();
     const l = p.rows[4].block;
-    if (Array.isArray(l)) throw new Error('row 5 is a module');
+    if (!isModule(l)) throw new Error('row 5 is a module');
     const conv3 = l.branches[1].layers[1];
     const cost = layerCost(conv3, 'printed');
     expect(cost.macFactors).toEqual([3, 3, 96, 128, 28, 28]);

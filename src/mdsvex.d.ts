@@ -1,0 +1,7 @@
+// Chapters in notebooks/*.md are compiled by mdsvex into Svelte components.
+declare module '*.md' {
+	import type { Component } from 'svelte';
+	const component: Component;
+	export default component;
+	export const metadata: Record<string, unknown> | undefined;
+}

@@ -1,0 +1,38 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+
+import { headingAnchors } from './src/lib/markdown/heading-anchors.js';
+
+// Markdown chapters (notebooks/*.md) are compiled to Svelte components by mdsvex; every h1-h4
+// gets an id and a "#" link to itself at build time.
+export const mdsvexOptions = { extensions: ['.md'], rehypePlugins: [headingAnchors] };
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	extensions: ['.svelte', '.md'],
+	preprocess: [vitePreprocess(), mdsvex(mdsvexOptions)],
+	kit: {
+		// Every page is prerendered (see src/routes/+layout.ts); no SPA fallback.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// components/ and notebooks/ live at the repo root (design card), not under src/.
+		// kit.alias also writes the matching tsconfig "paths" into .svelte-kit/tsconfig.json.
+		alias: {
+			$components: 'components',
+			$notebooks: 'notebooks'
+		},
+		// Type-check the root-level folders too (svelte-check / tsc only see "include").
+		typescript: {
+			config(tsconfig) {
+				tsconfig.include.push(
+					'../components/**/*.ts',
+					'../components/**/*.svelte',
+					'../scripts/**/*.mjs',
+					'../svelte.config.js'
+				);
+			}
+		}
+	}
+};
+
+export default config;
