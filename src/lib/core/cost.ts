@@ -125,8 +125,11 @@ export function layerCost(p: PlannedLayer, convention: Convention): LayerCost {
       note = `counted as the paper's 2.7K implies: ${layer.kernel}x${layer.kernel} depthwise (x${separable.depthMultiplier}, ${cin} -> ${mid} channels), then 1x1 ${mid} -> ${cout}`;
       macFactors = [weights, oh, ow];
     } else {
-      weights = layer.kernel * layer.kernel * cin * cout;
-      macFactors = [layer.kernel, layer.kernel, cin, cout, oh, ow];
+      // Each filter of a grouped convolution sees cin / groups input channels.
+      const fanIn = cin / (layer.groups ?? 1);
+      if (!Number.isInteger(fanIn)) throw new RangeError(`${layer.name}: ${cin} channels do not split into ${layer.groups} groups`);
+      weights = layer.kernel * layer.kernel * fanIn * cout;
+      macFactors = [layer.kernel, layer.kernel, fanIn, cout, oh, ow];
     }
     biases = cout;
   } else if (layer.op === 'fc') {

@@ -16,6 +16,11 @@ export interface ConvLayer {
   readonly pad: number;
   readonly filters: number;
   /**
+   * Grouped convolution (AlexNet's two-GPU split): input and output channels are cut into this
+   * many groups, and each output group sees only its own input group. Absent = 1.
+   */
+  readonly groups?: number;
+  /**
    * What the paper's printed Table 1 counts instead of this plain convolution, where it differs:
    * row 1's 2.7K / 34M imply a depthwise 7x7 with this channel multiplier, then a 1x1 to `filters`.
    */
