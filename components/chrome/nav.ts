@@ -10,6 +10,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
 	{ label: 'Home', href: '/' },
 	{ label: 'Table 1', href: '/table1/' },
+	{ label: 'Architecture', href: '/architecture/' },
 	{ label: 'Chapters', href: '/chapters/' }
 ];
 

@@ -1,0 +1,36 @@
+/**
+ * How the architecture page writes a cost for the reader, under their unit (multiply-adds or
+ * FLOPs) and their K (1000 or 1024): one place, so the diagram, the details, the charts and
+ * the summary agree. DOM-free.
+ */
+import type { Cost } from '../core/cost';
+import { compact, inUnit, type Kilo, type OpsUnit } from '../core/format';
+import type { Shade } from './architectureState';
+
+export interface Units {
+  readonly unit: OpsUnit;
+  readonly kilo: Kilo;
+}
+
+/** `multiply-adds` or `FLOPs`. */
+export const opsName = (unit: OpsUnit): string => (unit === 'flops' ? 'FLOPs' : 'multiply-adds');
+/** The short form: `MACs` or `FLOPs`. */
+export const opsShort = (unit: OpsUnit): string => (unit === 'flops' ? 'FLOPs' : 'MACs');
+
+/** `86.7M` in the reader's unit and K. */
+export const opsText = (macs: number, u: Units): string => compact(inUnit(macs, u.unit), u.kilo);
+export const paramsText = (params: number, u: Units): string => compact(params, u.kilo);
+
+/** The shaded quantity of a cost (multiply-adds shade in the reader's unit). */
+export const shadeValue = (c: Cost, shade: Shade): number => (shade === 'params' ? c.params : c.macs);
+
+/** `86.7M MACs` or `110.7K params`. */
+export function shadeText(c: Cost, shade: Shade, u: Units): string {
+  return shade === 'params' ? `${paramsText(c.params, u)} params` : `${opsText(c.macs, u)} ${opsShort(u.unit)}`;
+}
+
+/** `43×43, stride 8` (pixels of the input image) */
+export const rfText = (rf: { size: number; jump: number }): string => `${rf.size}×${rf.size}, stride ${rf.jump}`;
+
+/** `14×14×512` */
+export const shapeText = (s: readonly number[]): string => s.join('×');
