@@ -7,7 +7,9 @@ import { UsageError } from './args';
 type Command = { usage: string; run: (args: string[]) => Promise<number> };
 
 const commands: Record<string, () => Promise<Command>> = {
-  table1: () => import('./table1')
+  table1: () => import('./table1'),
+  classify: () => import('./classify'),
+  bench: () => import('./bench')
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,150 @@
+/**
+ * `cli bench [--json] [--backend wasm|cpu] [--threads N] [--runs N] [--precision P] [--full]`:
+ * milliseconds per image for one image (median of --runs after warm-up; the network alone and
+ * with preprocessing) and for the paper's 144-crop batch. Without --backend every Node backend
+ * runs in its own process (WASM's thread count is fixed once it starts): WASM with all cores,
+ * WASM on one thread, CPU. A benchmark prints figures; it asserts nothing.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { classifyPixels } from '../lib/engine/classify';
+import { PRECISIONS } from '../lib/engine/manifest';
+import { cutCrops, toNetworkInput, toRgb } from '../lib/engine/preprocess';
+import { cropBoxes } from '../lib/engine/crops';
+import { NODE_BACKEND_NAMES } from '../lib/node/backend-node';
+import { openSession, type Session } from '../lib/node/session';
+import { oneOf, parse, UsageError } from './args';
+
+export const usage = 'bench [--json] [--backend wasm|cpu] [--threads N] [--runs N] [--precision float32|float16] [--full]';
+
+export interface BenchResult {
+  backend: string;
+  threads: number;
+  precision: string;
+  runs: number;
+  /** Forward pass of one preprocessed 224x224 image, median ms (and the fastest run). */
+  networkMs: number;
+  networkMinMs: number;
+  /** Pixels to probabilities for one 1-crop image (resize, crop, forward), median ms. */
+  imageMs: number;
+  /** The 144 crops of one image, ms (null when skipped), and per crop. */
+  crops144Ms: number | null;
+  perCropMs: number | null;
+  /** 1-minute load average of the machine when done: figures from a busy machine are slower. */
+  load: number;
+}
+
+interface Timing {
+  readonly median: number;
+  readonly min: number;
+}
+
+async function timeIt(runs: number, warmup: number, f: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)] as number, min: times[0] as number };
+}
+
+/** A smooth synthetic 480x360 photo-sized image, so the bench needs no files. */
+function syntheticPixels(): tf.Tensor3D {
+  return tf.tidy(() => {
+    const y = tf.linspace(0, 255, 360).reshape([360, 1, 1]);
+    const x = tf.linspace(0, 255, 480).reshape([1, 480, 1]);
+    return tf.concat([tf.add(tf.mul(y, 0.5), tf.mul(x, 0.5)), tf.sub(255, y).tile([1, 480, 1]), x.tile([360, 1, 1])], 2) as tf.Tensor3D;
+  });
+}
+
+export async function measure(session: Session, runs: number, full: boolean): Promise<BenchResult> {
+  const pixels = syntheticPixels();
+  const net = session.net;
+  const input = tf.tidy(() => {
+    const rgb = toRgb(pixels);
+    const resized = new Map<number, tf.Tensor3D>();
+    const crop = cutCrops(rgb, cropBoxes(480, 360, 1), 224, resized);
+    tf.dispose([...resized.values()]);
+    return toNetworkInput(crop, net.plan.network.meanBgr);
+  });
+  const forward = async () => {
+    const { probs } = net.forward(input, { aux: false });
+    await probs.data();
+    probs.dispose();
+  };
+  const cpu = session.backend.backend === 'cpu';
+  const n = cpu ? Math.min(runs, 5) : runs;
+  const network = await timeIt(n, 3, forward);
+  const image = await timeIt(n, 1, () => classifyPixels(net, pixels, { crops: 1 }));
+  let crops144Ms: number | null = null;
+  if (!cpu || full) crops144Ms = (await timeIt(cpu ? 1 : 3, cpu ? 0 : 1, () => classifyPixels(net, pixels, { crops: 144 }))).median;
+  tf.dispose([pixels, input]);
+  const { backend, threads } = session.backend;
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return {
+    backend,
+    threads,
+    precision: session.precision,
+    runs: n,
+    networkMs: round(network.median),
+    networkMinMs: round(network.min),
+    imageMs: round(image.median),
+    crops144Ms: crops144Ms === null ? null : round(crops144Ms),
+    perCropMs: crops144Ms === null ? null : round(crops144Ms / 144),
+    load: round(os.loadavg()[0] ?? 0)
+  };
+}
+
+function line(r: BenchResult): string {
+  const name = `${r.backend}${r.backend === 'wasm' ? ` (${r.threads} thread${r.threads === 1 ? '' : 's'})` : ''}, ${r.precision}`;
+  const crops = r.crops144Ms === null ? 'skipped (minutes on CPU; --full runs it)' : `${r.crops144Ms} ms (${r.perCropMs} ms a crop)`;
+  return `${name.padEnd(28)} network ${r.networkMs} ms (fastest ${r.networkMinMs}), image ${r.imageMs} ms (median of ${r.runs}); 144 crops ${crops}; load ${r.load}\n`;
+}
+
+/** Runs one configuration in a fresh process, so each WASM thread count starts clean. */
+function inChild(args: string[]): BenchResult {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, 'bench', ...args, '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit']
+  });
+  const last = child.stdout.trim().split('\n').pop();
+  if (child.status !== 0 || !last) throw new Error(`bench ${args.join(' ')} failed (exit ${child.status})`);
+  return JSON.parse(last) as BenchResult;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    json: { type: 'boolean' },
+    backend: { type: 'string' },
+    threads: { type: 'string' },
+    runs: { type: 'string' },
+    precision: { type: 'string' },
+    full: { type: 'boolean' }
+  });
+  const runs = Number(values.runs ?? 20);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a positive integer, not "${values.runs}"`);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 8))
+    throw new UsageError(`--threads must be 1 to 8, not "${values.threads}"`);
+  const precision = oneOf('--precision', values.precision, PRECISIONS, 'float32');
+  const print = (r: BenchResult) => process.stdout.write(values.json ? `${JSON.stringify(r)}\n` : line(r));
+  if (values.backend !== undefined) {
+    const backend = oneOf('--backend', values.backend, NODE_BACKEND_NAMES, 'wasm');
+    const session = await openSession({ backend, threads, precision });
+    try {
+      print(await measure(session, runs, values.full ?? false));
+    } finally {
+      session.close();
+    }
+    return 0;
+  }
+  const common = ['--runs', String(runs), '--precision', precision, ...(values.full ? ['--full'] : [])];
+  const cores = Math.min(8, os.cpus().length);
+  const configs = [['--backend', 'wasm', '--threads', String(cores)], ...(cores > 1 ? [['--backend', 'wasm', '--threads', '1']] : []), ['--backend', 'cpu']];
+  for (const c of configs) print(inChild([...c, ...common]));
+  return 0;
+}

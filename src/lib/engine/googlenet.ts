@@ -1,0 +1,125 @@
+/**
+ * The network in tfjs, compiled from the plan (no architecture is written here): rows run in
+ * order, an Inception module runs its branches and concatenates them, auxiliary heads hang off
+ * their modules when their weights are loaded. One forward pass returns the class probabilities
+ * and any requested taps by the description's names; everything else is freed inside tf.tidy.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { isModule, plan as makePlan, type Plan, type PlannedLayer, type Shape } from '../core/plan';
+import { layerFn, type LayerFn, type Weights } from './layers';
+import { MAIN_GROUP, shapeText, weightSpecs } from './weight-spec';
+
+interface Step {
+  readonly name: string;
+  readonly fn: LayerFn;
+}
+type Block =
+  | { readonly kind: 'layers'; readonly steps: readonly Step[] }
+  | { readonly kind: 'module'; readonly name: string; readonly tap: string; readonly branches: readonly (readonly Step[])[] };
+
+export interface ForwardOptions {
+  /** Layer names, branch taps (`inception_4c/3x3`) or module outputs (`inception_4c/output`). */
+  readonly taps?: readonly string[];
+  /** Run the auxiliary heads whose weights are loaded (default true; a tap in a head runs it). */
+  readonly aux?: boolean;
+}
+
+/** A type, not an interface, so that it is a tf.TensorContainer (tf.tidy can return it). */
+export type ForwardResult = {
+  /** [n, 1000] softmax probabilities. */
+  readonly probs: tf.Tensor2D;
+  /** Each requested tap, [n, h, w, c] as the plan says. */
+  readonly taps: Record<string, tf.Tensor4D>;
+  /** [n, 1000] per auxiliary head run (`loss1`, `loss2`). */
+  readonly aux: Record<string, tf.Tensor2D>;
+};
+
+export interface GoogLeNet {
+  readonly plan: Plan;
+  readonly auxHeads: readonly string[];
+  /** Every name `forward` accepts as a tap (aux heads only when loaded), with its shape per image. */
+  readonly tapShapes: ReadonlyMap<string, Shape>;
+  /** `input`: [n, 224, 224, 3], preprocessed (BGR, mean subtracted). The caller disposes results. */
+  forward(input: tf.Tensor4D, options?: ForwardOptions): ForwardResult;
+}
+
+/** Every tap name of a plan (with the auxiliary heads listed) and its shape, in execution order. */
+export function tapShapes(p: Plan, auxHeads: readonly string[] = p.aux.map((a) => a.head.name)): Map<string, Shape> {
+  const shapes = new Map<string, Shape>();
+  for (const row of p.rows) {
+    if (!isModule(row.block)) for (const l of row.block) shapes.set(l.layer.name, l.output);
+    else {
+      for (const b of row.block.branches) for (const l of b.layers) shapes.set(l.layer.name, l.output);
+      shapes.set(row.block.tap, row.block.output);
+    }
+  }
+  for (const a of p.aux.filter((a) => auxHeads.includes(a.head.name)))
+    for (const l of a.layers) shapes.set(l.layer.name, l.output);
+  return shapes;
+}
+
+/** Checks that `weights` hold every tensor the plan needs, with the right shapes. */
+function presentHeads(weights: Weights, p: Plan): string[] {
+  const specs = weightSpecs(p);
+  for (const s of specs) {
+    const w = weights[s.name];
+    if (s.group === MAIN_GROUP && !w) throw new Error(`weight ${s.name} is not loaded`);
+    if (w && shapeText(w.shape) !== shapeText(s.shape))
+      throw new Error(`weight ${s.name} has shape ${shapeText(w.shape)}, the plan needs ${shapeText(s.shape)}`);
+  }
+  return p.aux.map((a) => a.head.name).filter((h) => specs.every((s) => s.group !== h || weights[s.name]));
+}
+
+export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeNet {
+  const auxHeads = presentHeads(weights, p);
+  const steps = (ls: readonly PlannedLayer[]): Step[] => ls.map((l) => ({ name: l.layer.name, fn: layerFn(l, weights) }));
+  const blocks: Block[] = p.rows.map(({ block }): Block =>
+    isModule(block)
+      ? { kind: 'module', name: block.module.name, tap: block.tap, branches: block.branches.map((b) => steps(b.layers)) }
+      : { kind: 'layers', steps: steps(block) }
+  );
+  const heads = new Map(
+    p.aux
+      .filter((a) => auxHeads.includes(a.head.name))
+      .map((a) => [a.head.after, { name: a.head.name, steps: steps(a.layers) }])
+  );
+  const shapes = tapShapes(p, auxHeads);
+  const [h, w, c] = p.network.input;
+
+  function forward(input: tf.Tensor4D, options: ForwardOptions = {}): ForwardResult {
+    const wanted = new Set(options.taps ?? []);
+    const unknown = [...wanted].find((t) => !shapes.has(t));
+    if (unknown !== undefined) throw new Error(`unknown tap "${unknown}" (e.g. inception_4c/3x3, inception_4c/output)`);
+    if (input.shape[1] !== h || input.shape[2] !== w || input.shape[3] !== c)
+      throw new Error(`input is ${shapeText(input.shape.slice(1))}, the network needs ${h}x${w}x${c}`);
+    const runAux = options.aux ?? true;
+    return tf.tidy(() => {
+      const taps: Record<string, tf.Tensor4D> = {};
+      const aux: Record<string, tf.Tensor2D> = {};
+      const keep = (name: string, t: tf.Tensor4D) => {
+        if (wanted.has(name)) taps[name] = t;
+      };
+      const run = (steps: readonly Step[], x: tf.Tensor4D) =>
+        steps.reduce((y, s) => {
+          const out = s.fn(y);
+          keep(s.name, out);
+          return out;
+        }, x);
+      let x = input;
+      for (const block of blocks) {
+        if (block.kind === 'layers') {
+          x = run(block.steps, x);
+          continue;
+        }
+        x = tf.concat(block.branches.map((b) => run(b, x)), 3);
+        keep(block.tap, x);
+        const head = heads.get(block.name);
+        if (head && (runAux || head.steps.some((s) => wanted.has(s.name))))
+          aux[head.name] = tf.reshape(run(head.steps, x), [x.shape[0], -1]);
+      }
+      return { probs: tf.reshape(x, [x.shape[0], -1]) as tf.Tensor2D, taps, aux };
+    });
+  }
+
+  return { plan: p, auxHeads, tapShapes: shapes, forward };
+}

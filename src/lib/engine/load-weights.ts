@@ -1,0 +1,65 @@
+/**
+ * Loads converted weights (model.json + shards) into tensors, for the browser (fetch) and Node
+ * (files) alike: the caller says how to read a shard. Everything is checked against the plan's
+ * weight list before a tensor is made, so a truncated or foreign file fails with one line.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { entryBytes, type ModelJson } from './manifest';
+import { WeightsError } from './import-blobs';
+import { MAIN_GROUP, shapeText, weightSpecs, type WeightSpec } from './weight-spec';
+
+export interface LoadedWeights {
+  readonly tensors: tf.NamedTensorMap;
+  readonly precision: ModelJson['precision'];
+  readonly auxHeads: readonly string[];
+  readonly source: string;
+}
+
+export type ReadShard = (path: string) => Promise<ArrayBuffer>;
+
+/** Checks a parsed model.json; returns it typed or throws a one-line WeightsError. */
+export function checkModelJson(json: unknown, where: string): ModelJson {
+  const m = json as Partial<ModelJson> | null;
+  const group = m?.weightsManifest?.[0];
+  if (!m || m.format !== 'googlenet-weights' || !group || !Array.isArray(group.paths) || !Array.isArray(group.weights))
+    throw new WeightsError(`${where} is not a converted GoogLeNet model.json`);
+  return m as ModelJson;
+}
+
+function checkEntries(model: ModelJson, where: string, specs: readonly WeightSpec[]): void {
+  const entries = new Map(model.weightsManifest.flatMap((g) => g.weights).map((e) => [e.name, e]));
+  const groups = new Set([MAIN_GROUP, ...model.auxHeads]);
+  for (const spec of specs.filter((s) => groups.has(s.group))) {
+    const e = entries.get(spec.name);
+    if (!e) throw new WeightsError(`${where}: missing weight ${spec.name}`);
+    if (shapeText(e.shape) !== shapeText(spec.shape))
+      throw new WeightsError(`${where}: weight ${spec.name} has shape ${shapeText(e.shape)}, expected ${shapeText(spec.shape)}`);
+  }
+  const known = new Set(specs.map((s) => s.name));
+  const extra = [...entries.keys()].find((n) => !known.has(n));
+  if (extra) throw new WeightsError(`${where}: unexpected weight ${extra}`);
+}
+
+export async function loadWeights(
+  model: ModelJson,
+  readShard: ReadShard,
+  where = 'model.json',
+  specs: readonly WeightSpec[] = weightSpecs()
+): Promise<LoadedWeights> {
+  checkEntries(model, where, specs);
+  const tensors: tf.NamedTensorMap = {};
+  try {
+    for (const group of model.weightsManifest) {
+      const buffers = await Promise.all(group.paths.map(readShard));
+      const got = buffers.reduce((n, b) => n + b.byteLength, 0);
+      const want = group.weights.reduce((n, e) => n + entryBytes(e), 0);
+      if (got !== want)
+        throw new WeightsError(`${where}: shards ${group.paths.join(', ')} hold ${got} bytes, expected ${want} (truncated or from another conversion?)`);
+      Object.assign(tensors, tf.io.decodeWeights(buffers, group.weights));
+    }
+  } catch (e) {
+    tf.dispose(tensors);
+    throw e;
+  }
+  return { tensors, precision: model.precision, auxHeads: model.auxHeads, source: model.source };
+}

@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs';
+import jpeg from 'jpeg-js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toRgb } from '../../../src/lib/engine/preprocess';
+import { decodeImage, readImage } from '../../../src/lib/node/image';
+import { cmykJpeg } from './cmyk-jpeg';
+import { startTestBackend, tempDir } from './helpers';
+
+function png(width: number, height: number, rgba: (x: number, y: number) => [number, number, number, number], colorType = 6): Buffer {
+  const img = new PNG({ width, height });
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) img.data.set(rgba(x, y), (y * width + x) * 4);
+  return PNG.sync.write(img, { colorType: colorType as 0 | 2 | 4 | 6, inputHasAlpha: true });
+}
+
+/** A PNG that claims `width` x `height` in its header and holds no pixels at all. */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(33);
+  Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').copy(ihdr);
+  ihdr.writeUInt32BE(width, 16);
+  ihdr.writeUInt32BE(height, 20);
+  ihdr.set([8, 6, 0, 0, 0], 24);
+  return ihdr;
+}
+
+/** A JPEG whose frame header claims `width` x `height`, with no scan. */
+function jpegHeader(width: number, height: number): Buffer {
+  return Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, height >> 8, height & 0xff, width >> 8, width & 0xff, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0]);
+}
+
+describe('reading images', () => {
+  let temp: ReturnType<typeof tempDir>; // made in beforeAll: a skipped suite leaves nothing behind
+  const file = (name: string, bytes: Uint8Array | string) => {
+    const path = join(temp.path, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  beforeAll(async () => {
+    temp = tempDir('images');
+    await startTestBackend();
+  });
+  afterAll(() => temp.remove());
+
+  it('refuses what is not an image, an empty file, a missing file, a cut PNG', () => {
+    expect(() => readImage(file('notes.png', 'these are not pixels'))).toThrow(/^notes\.png: not a PNG or JPEG image$/);
+    expect(() => readImage(file('empty.jpg', ''))).toThrow(/^empty\.jpg: empty file$/);
+    expect(() => readImage(join(temp.path, 'absent.png'))).toThrow(/^absent\.png: cannot read \(ENOENT\)$/);
+    const whole = png(64, 64, (x, y) => [x * 4, y * 4, 0, 255]);
+    expect(() => readImage(file('cut.png', whole.subarray(0, whole.length - 40)))).toThrow(/^cut\.png: cannot decode this PNG/);
+  });
+
+  it('refuses a 1x1 image, saying the minimum', () => {
+    expect(() => readImage(file('dot.png', png(1, 1, () => [0, 0, 0, 255])))).toThrow(
+      /^dot\.png: image is 1x1: too small, the minimum is 32x32 pixels$/
+    );
+  });
+
+  it('refuses 10000x10000 from the header, before decoding anything', () => {
+    // These files hold no pixel data: only the header is read before refusing.
+    expect(() => readImage(file('huge.png', pngHeader(10000, 10000)))).toThrow(
+      /^huge\.png: image is 10000x10000 \(100\.0 megapixels\): the limit is 50 megapixels$/
+    );
+    expect(() => readImage(file('huge.jpg', jpegHeader(10000, 10000)))).toThrow(/^huge\.jpg: image is 10000x10000 .* the limit is 50 megapixels$/);
+  });
+
+  it('reads grey and palette-free RGB PNGs as RGBA', () => {
+    const grey = readImage(file('grey.png', png(40, 32, (x) => [x * 6, x * 6, x * 6, 255], 0)));
+    expect([grey.width, grey.height]).toEqual([40, 32]);
+    expect(Array.from(grey.data.subarray(4 * 10, 4 * 11))).toEqual([60, 60, 60, 255]);
+    const rgb = decodeImage(jpeg.encode({ width: 48, height: 40, data: Buffer.alloc(48 * 40 * 4, 128) }, 95).data);
+    expect([rgb.width, rgb.height]).toEqual([48, 40]);
+  });
+
+  it('converts an Adobe CMYK JPEG to RGB, and explains a CMYK JPEG it cannot read', () => {
+    const cmyk = readImage(file('cmyk.jpg', cmykJpeg(40, 32, [200, 100, 50, 255])));
+    expect([cmyk.width, cmyk.height]).toEqual([40, 32]);
+    expect(Array.from(cmyk.data.subarray(0, 4))).toEqual([200, 100, 50, 255]);
+    expect(() => readImage(file('bare-cmyk.jpg', cmykJpeg(40, 32, [200, 100, 50, 255], false)))).toThrow(
+      /^bare-cmyk\.jpg: CMYK JPEG without an Adobe colour marker: save it as RGB first$/
+    );
+  });
+
+  it('composites alpha on white, keeping opaque pixels as they are', async () => {
+    const img = readImage(file('alpha.png', png(32, 32, (x) => (x < 16 ? [10, 20, 30, 0] : [10, 20, 30, 255]))));
+    const pixels = tf.tensor3d(img.data, [32, 32, 4], 'int32');
+    const rgb = toRgb(pixels);
+    const row = (await rgb.data()) as Float32Array;
+    expect(Array.from(row.subarray(0, 3))).toEqual([255, 255, 255]); // transparent -> white
+    expect(Array.from(row.subarray(16 * 3, 17 * 3))).toEqual([10, 20, 30]); // opaque -> unchanged
+    const grey = toRgb(tf.fill([32, 32, 1], 7, 'int32') as tf.Tensor3D);
+    expect(grey.shape).toEqual([32, 32, 3]);
+    tf.dispose([pixels, rgb, grey]);
+  });
+});
