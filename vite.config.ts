@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { tfjsWasmThreads } from './scripts/vite-tfjs-wasm-threads.mjs';
 
 const isolation = {
 	'Cross-Origin-Opener-Policy': 'same-origin',
@@ -8,7 +9,7 @@ const isolation = {
 };
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [tfjsWasmThreads(), sveltekit()],
 	build: {
 		// SvelteKit's prerender step runs inside writeBundle, so rolldown's "slow plugin" notice
 		// fires on every build; it is expected and not actionable.

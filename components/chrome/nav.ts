@@ -11,6 +11,7 @@ export const navItems: readonly NavItem[] = [
 	{ label: 'Home', href: '/' },
 	{ label: 'Table 1', href: '/table1/' },
 	{ label: 'Architecture', href: '/architecture/' },
+	{ label: 'Live', href: '/live/' },
 	{ label: 'Chapters', href: '/chapters/' }
 ];
 

@@ -21,7 +21,7 @@ describe('site chrome', () => {
 		const heading = page.getByRole('heading', { level: 1 });
 		expect(await heading.textContent()).toContain('Going Deeper, Interactively');
 		const nav = page.getByRole('navigation', { name: 'Main' });
-		expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Table 1', 'Architecture', 'Chapters']);
+		expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Table 1', 'Architecture', 'Live', 'Chapters']);
 		expect(errors).toEqual([]);
 		await page.close();
 	});

@@ -1,0 +1,326 @@
+/**
+ * The live page's state and what the reader can do with it: load the weights, pick a backend,
+ * give an image, read the result, browse the feature maps. The engine (and tfjs with it) is
+ * imported when `start` runs in the browser, never at build time. Results that arrive after the
+ * reader has moved on (another image, another layer) are dropped.
+ */
+import type { BackendName } from '$lib/engine/backend';
+import type { Precision } from '$lib/engine/manifest';
+import type { BackendStatus, CropRun, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
+import type { Tap } from './featureMaps';
+import { DEFAULT_VIEW, LIVE_TAPS, SAMPLE_FILES, type ColourScale, type CropChoice, type LiveView, type SampleId } from './query';
+
+type Browser = typeof import('$lib/engine/browser');
+
+export type WeightsState =
+	| { readonly kind: 'waiting' }
+	| { readonly kind: 'loading'; readonly precision: Precision; readonly progress: FetchProgress | null }
+	| { readonly kind: 'importing'; readonly name: string }
+	| { readonly kind: 'ready'; readonly info: WeightsInfo }
+	| { readonly kind: 'missing'; readonly url: string }
+	| { readonly kind: 'failed'; readonly message: string };
+
+export interface Notice {
+	readonly id: number;
+	readonly tone: 'info' | 'warning' | 'error';
+	readonly text: string;
+}
+
+export interface DebugHook {
+	memory(): { numTensors: number; numBytes: number };
+	backend(): string | null;
+	failNext(message?: string): void;
+	runs(): number;
+}
+
+export const MODEL_BASE = '/models/googlenet/';
+export const SAMPLE_BASE = '/samples/';
+
+export class LiveSession {
+	view = $state<LiveView>(DEFAULT_VIEW);
+	statuses = $state<BackendStatus[]>([]);
+	backend = $state<BackendName | null>(null);
+	weights = $state<WeightsState>({ kind: 'waiting' });
+	labelsMissing = $state(false);
+	image = $state.raw<InputImage | null>(null);
+	imageError = $state<string | null>(null);
+	imageLoading = $state<string | null>(null);
+	single = $state.raw<SingleRun | null>(null);
+	cropRun = $state.raw<CropRun | null>(null);
+	batch = $state<{ done: number; total: number } | null>(null);
+	tap = $state.raw<Tap | null>(null);
+	tapLoading = $state(false);
+	running = $state(false);
+	runs = $state(0);
+	notices = $state<Notice[]>([]);
+	/** Tap names the loaded network offers (auxiliary heads when loaded). */
+	taps = $state.raw<ReadonlyMap<string, readonly [number, number, number]>>(LIVE_TAPS);
+
+	private lib: Browser | null = null;
+	private engine: LiveEngine | null = null;
+	private generation = 0;
+	private tapGeneration = 0;
+	private noticeId = 0;
+
+	notify(tone: Notice['tone'], text: string): void {
+		this.notices = [...this.notices.slice(-3), { id: ++this.noticeId, tone, text }];
+	}
+
+	dismiss(id: number): void {
+		this.notices = this.notices.filter((n) => n.id !== id);
+	}
+
+	/** In the browser, once: backends, weights, labels, then the image the address names. */
+	async start(view: LiveView): Promise<void> {
+		this.view = view;
+		const lib = (this.lib = await import('$lib/engine/browser'));
+		this.statuses = await lib.probeBackends();
+		this.engine = new lib.LiveEngine(this.statuses, {
+			onFallback: (failed, reason, next) => this.fellBack(failed, reason, next),
+			onLost: (name, reason) => {
+				this.notify('warning', `${lib.BACKEND_LABELS[name]}: ${reason}. Running again on the next backend.`);
+				void this.run();
+			}
+		});
+		const imageDone = view.image ? this.pickSample(view.image, false) : Promise.resolve();
+		try {
+			this.backend = await this.engine.useBackend(view.backend);
+		} catch (e) {
+			this.weights = { kind: 'failed', message: (e as Error).message };
+			return;
+		}
+		const asked = this.statuses.find((s) => s.name === view.backend);
+		if (asked && this.backend !== asked.name)
+			this.notify('warning', `${asked.label} is not available here (${asked.reason ?? this.engine.failed.get(asked.name) ?? 'it did not start'}); using ${lib.BACKEND_LABELS[this.backend]}.`);
+		const labels = await lib.fetchLabels(MODEL_BASE);
+		this.engine.labels = labels;
+		this.labelsMissing = labels === null;
+		await this.loadWeights(view.precision);
+		await imageDone;
+		await this.run();
+	}
+
+	private fellBack(failed: BackendName, reason: string, next: BackendName | null): void {
+		const label = (b: BackendName) => this.lib?.BACKEND_LABELS[b] ?? b;
+		this.statuses = this.statuses.map((s) => (s.name === failed ? { ...s, available: false, reason } : s));
+		this.backend = next;
+		// The address follows: a link made now opens on the backend that works.
+		if (next && this.view.backend === failed) this.view = { ...this.view, backend: next };
+		this.notify('warning', next ? `${label(failed)} ${reason}; switched to ${label(next)}.` : `${label(failed)} ${reason}.`);
+	}
+
+	debugHook(): DebugHook {
+		return {
+			memory: () => this.engine?.memory() ?? { numTensors: 0, numBytes: 0 },
+			backend: () => this.engine?.backend ?? null,
+			failNext: (message = 'simulated loss of the GPU device') => this.engine?.injectFailure(message),
+			runs: () => this.runs
+		};
+	}
+
+	private async loadWeights(precision: Precision): Promise<void> {
+		const { lib, engine } = this;
+		if (!lib || !engine) return;
+		this.weights = { kind: 'loading', precision, progress: null };
+		try {
+			const info = await engine.loadSite(MODEL_BASE, precision, (progress) => {
+				this.weights = { kind: 'loading', precision, progress };
+			});
+			this.weights = { kind: 'ready', info };
+			this.taps = engine.taps;
+			this.backend = engine.backend;
+		} catch (e) {
+			this.weights =
+				e instanceof lib.NoWeightsError ? { kind: 'missing', url: e.url } : { kind: 'failed', message: (e as Error).message };
+		}
+	}
+
+	async setPrecision(precision: Precision): Promise<void> {
+		if (this.weights.kind === 'loading' || this.weights.kind === 'importing') return;
+		this.view = { ...this.view, precision };
+		this.generation++; // a batch in flight stops rather than mix two sets of weights
+		await this.loadWeights(precision);
+		await this.run();
+	}
+
+	async setBackend(name: BackendName): Promise<void> {
+		if (!this.engine) return;
+		this.view = { ...this.view, backend: name };
+		this.generation++; // a batch in flight stops; the run below starts over
+		try {
+			this.backend = await this.engine.useBackend(name);
+		} catch (e) {
+			this.notify('error', (e as Error).message);
+		}
+		await this.run();
+	}
+
+	/** A file from the picker, a drop or a paste: an image, a caffemodel or synset_words.txt. */
+	async useFile(file: File): Promise<void> {
+		const lib = this.lib;
+		if (!lib) return;
+		if (lib.isCaffemodel(file)) return this.importWeights(file);
+		if (lib.isSynsetWords(file)) {
+			try {
+				const labels = await lib.importSynsetWords(file);
+				if (this.engine) this.engine.labels = labels;
+				this.labelsMissing = false;
+				this.notify('info', `Class names read from ${file.name}.`);
+				await this.run();
+			} catch (e) {
+				this.notify('error', (e as Error).message);
+			}
+			return;
+		}
+		await this.useImage(() => lib.imageFromBlob(file, file.name), null);
+	}
+
+	async pickSample(id: SampleId, run = true): Promise<void> {
+		const lib = this.lib;
+		if (!lib) return;
+		await this.useImage(() => lib.imageFromUrl(`${SAMPLE_BASE}${SAMPLE_FILES[id]}`, SAMPLE_FILES[id], id), id, run);
+	}
+
+	async useVideo(video: HTMLVideoElement): Promise<void> {
+		const lib = this.lib;
+		if (!lib) return;
+		await this.useImage(() => lib.imageFromVideo(video), null);
+	}
+
+	/** Decodes a new image; on failure, says why and keeps the previous image and result. */
+	private async useImage(decode: () => Promise<InputImage>, sample: SampleId | null, run = true): Promise<void> {
+		const token = ++this.generation;
+		this.imageLoading = 'reading the image';
+		try {
+			const image = await decode();
+			if (token !== this.generation) return;
+			this.image?.bitmap.close();
+			this.image = image;
+			this.imageError = null;
+			this.view = { ...this.view, image: sample };
+		} catch (e) {
+			if (token === this.generation) this.imageError = (e as Error).message;
+			return;
+		} finally {
+			if (token === this.generation) this.imageLoading = null;
+		}
+		if (run) await this.run();
+	}
+
+	private async importWeights(file: File): Promise<void> {
+		const { lib, engine } = this;
+		if (!lib || !engine) return;
+		const before = this.weights;
+		this.generation++;
+		this.weights = { kind: 'importing', name: file.name };
+		try {
+			const imported = await lib.importCaffemodel(file);
+			const info = await engine.loadImported(imported);
+			this.weights = { kind: 'ready', info };
+			this.taps = engine.taps;
+			this.backend = engine.backend;
+			const aux = info.auxHeads.length ? `, with the auxiliary heads ${info.auxHeads.join(' and ')}` : '';
+			this.notify('info', `Imported ${file.name} in this browser${aux}.`);
+		} catch (e) {
+			this.weights = before;
+			this.notify('error', `Could not import ${file.name}: ${(e as Error).message}`);
+			return;
+		}
+		await this.run();
+	}
+
+	/** Classifies the current image: the centre crop with the chosen feature map, then the batch. */
+	async run(): Promise<void> {
+		const { engine, image } = this;
+		if (!engine?.ready || !image) return;
+		const token = ++this.generation;
+		this.running = true;
+		try {
+			const layer = this.taps.has(this.view.layer) ? this.view.layer : DEFAULT_VIEW.layer;
+			if (layer !== this.view.layer) {
+				this.notify('warning', `The loaded weights have no ${this.view.layer}; showing ${layer}.`);
+				this.view = { ...this.view, layer, channel: 0 };
+			}
+			const single = await engine.classify(image.pixels, layer);
+			if (token !== this.generation) return;
+			this.single = single;
+			// The reader may have picked another layer while this ran.
+			if (single.tap?.layer === this.view.layer) this.tap = single.tap;
+			else {
+				this.tap = null;
+				void this.setLayer(this.view.layer, this.view.channel);
+			}
+			this.backend = engine.backend;
+			this.runs++;
+			if (this.runs === 1) performance.mark('inception:first-result');
+			this.cropRun = null;
+			if (this.view.crops > 1) await this.runCrops(token, image, this.view.crops);
+		} catch (e) {
+			if (token === this.generation) this.notify('error', `The network could not run: ${(e as Error).message}`);
+		} finally {
+			if (token === this.generation) {
+				this.running = false;
+				this.batch = null;
+			}
+		}
+	}
+
+	private async runCrops(token: number, image: InputImage, count: CropChoice): Promise<void> {
+		const engine = this.engine;
+		if (!engine) return;
+		const result = await engine.classifyCrops(
+			image.pixels,
+			count,
+			(done, total) => {
+				if (token === this.generation) this.batch = { done, total };
+			},
+			() => token !== this.generation
+		);
+		if (result && token === this.generation) {
+			this.cropRun = result;
+			this.backend = engine.backend;
+		}
+	}
+
+	async setCrops(crops: CropChoice): Promise<void> {
+		this.view = { ...this.view, crops };
+		await this.run();
+	}
+
+	setScale(scale: ColourScale): void {
+		this.view = { ...this.view, scale };
+	}
+
+	setChannel(channel: number): void {
+		this.view = { ...this.view, channel };
+	}
+
+	/** Shows another layer's feature maps for the current image (one forward pass). */
+	async setLayer(layer: string, channel = 0): Promise<void> {
+		if (!this.taps.has(layer)) return;
+		this.view = { ...this.view, layer, channel };
+		const { engine, image } = this;
+		if (!engine?.ready || !image || this.tap?.layer === layer) return;
+		const token = ++this.tapGeneration;
+		this.tapLoading = true;
+		try {
+			const tap = await engine.tap(image.pixels, layer);
+			if (token === this.tapGeneration && this.image === image) this.tap = tap;
+		} catch (e) {
+			if (token === this.tapGeneration) this.notify('error', `Could not compute ${layer}: ${(e as Error).message}`);
+		} finally {
+			if (token === this.tapGeneration) this.tapLoading = false;
+		}
+	}
+
+	/** conv1's filters from the loaded weights. */
+	firstFilters(): { data: Float32Array; shape: readonly number[] } | null {
+		return this.weights.kind === 'ready' ? (this.engine?.firstFilters() ?? null) : null;
+	}
+
+	destroy(): void {
+		this.generation++;
+		this.engine?.dispose();
+		this.image?.bitmap.close();
+	}
+}
