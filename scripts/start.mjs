@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { startServer } from './serve.mjs';
 
-const WEIGHTS = 'static/models/googlenet/model.json';
+// Both precisions are written by one `npm run weights`; the page loads float16 by default.
+const WEIGHTS = ['float16', 'float32'].map((p) => `static/models/googlenet/${p}/model.json`);
 const SHARED_WEIGHTS = '../shared/models/bvlc_googlenet'; // present on dev machines and in CI
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -13,13 +14,13 @@ function npmRun(args) {
 }
 
 // Weights first: static/ is copied into build/ by the build.
-if (!existsSync(WEIGHTS)) {
+if (!WEIGHTS.every((file) => existsSync(file))) {
 	const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
 	const from = existsSync(SHARED_WEIGHTS) ? ['--', '--from', SHARED_WEIGHTS] : [];
 	const ok = 'weights' in scripts && npmRun(['weights', ...from]);
 	if (!ok) {
 		console.warn(
-			`\nNote: no model weights at ${WEIGHTS}; the live classifier will be unavailable.\n` +
+			`\nNote: no model weights in static/models/googlenet/; the live classifier will be unavailable.\n` +
 				'Add them with:  npm run weights -- --from PATH   (PATH: a bvlc_googlenet folder or .caffemodel)\n' +
 				'The rest of the notebook works without them.\n'
 		);
