@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CROP_SIZE, paperCrops, resizedSize, TEST_SCALES } from '../../../src/lib/core/crops';
+import { centreCrop, CROP_SIZE, paperCrops, resizedSize, tenCrops, TEST_SCALES } from '../../../src/lib/core/crops';
 
 const inside = (inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }) =>
   inner.x >= outer.x &&
@@ -60,25 +60,20 @@ describe("the paper's 144 test crops", () => {
     expect(resizedSize(427, 640, 352)).toEqual({ width: 352, height: 528 });
     expect(() => paperCrops(100, 100, [200])).toThrow(RangeError);
   });
+
 });
 
-describe('agreement with the engine', () => {
-  // The engine cuts the crops it classifies; the notebook draws them. Both must be the same boxes.
-  it("cuts the same 144 regions as the engine's cropBoxes(..., 144)", async () => {
-    const { cropBoxes } = await import('../../../src/lib/engine/crops');
-    for (const [w, h] of [
-      [451, 300],
-      [300, 451],
-      [512, 512],
-      [640, 427]
-    ]) {
-      const ours = paperCrops(w, h)
-        .map((c) => `${c.scale}:${c.box.x},${c.box.y},${c.box.width},${c.box.height}:${c.mirrored}`)
-        .sort();
-      const engine = cropBoxes(w, h, 144)
-        .map((c) => `${c.scale}:${c.region.x},${c.region.y},${c.region.width},${c.region.height}:${c.mirror}`)
-        .sort();
-      expect(ours).toEqual(engine);
-    }
+describe("the engine's smaller protocols", () => {
+  it('takes the centre 224 of the image resized to shorter side 224 for one crop', () => {
+    expect(centreCrop(451, 300)).toMatchObject({ scale: 224, resized: { width: 337, height: 224 }, box: { x: 56, y: 0, width: 224, height: 224 }, mirrored: false });
+    expect(centreCrop(224, 224).source).toEqual({ x: 0, y: 0, width: 224, height: 224 });
+  });
+
+  it('takes four corners and the centre at 256, and their mirrors, for ten', () => {
+    const crops = tenCrops(640, 480);
+    expect(crops).toHaveLength(10);
+    expect(crops.filter((c) => c.mirrored)).toHaveLength(5);
+    expect(crops.every((c) => c.scale === 256 && c.box.width === CROP_SIZE && c.box.height === CROP_SIZE)).toBe(true);
+    expect(new Set(crops.map((c) => `${c.box.x},${c.box.y}`))).toEqual(new Set(['0,0', '117,0', '0,32', '117,32', '58,16']));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cropBoxes, resizedSize } from '../../../src/lib/engine/crops';
+import { paperCrops, resizedSize, tenCrops } from '../../../src/lib/core/crops';
+import { cropBoxes } from '../../../src/lib/engine/crops';
 
 describe('test-time crops', () => {
   it('resizes the shorter side, keeping the aspect', () => {
@@ -47,5 +48,22 @@ describe('test-time crops', () => {
     }
     const portrait = cropBoxes(480, 640, 144);
     expect(portrait.filter((b) => b.label.startsWith('352 bottom square, whole'))[0]!.region).toEqual({ x: 0, y: 117, width: 352, height: 352 });
+    // A square image's squares are named as a landscape's in the engine's labels.
+    expect(cropBoxes(500, 500, 144)[0]!.label).toBe('256 left square, top-left');
+  });
+
+  // The engine cuts the crops it classifies; the notebook draws them. Both come from core/crops.
+  it("cuts the core's 144 and 10 regions, in the core's order", () => {
+    for (const [w, h] of [
+      [451, 300],
+      [300, 451],
+      [512, 512],
+      [640, 427]
+    ]) {
+      const core = paperCrops(w, h).map((c) => `${c.scale}:${c.box.x},${c.box.y},${c.box.width},${c.box.height}:${c.mirrored}`);
+      const engine = cropBoxes(w, h, 144).map((c) => `${c.scale}:${c.region.x},${c.region.y},${c.region.width},${c.region.height}:${c.mirror}`);
+      expect(engine).toEqual(core);
+      expect(cropBoxes(w, h, 10).map((c) => [c.region, c.source, c.mirror])).toEqual(tenCrops(w, h).map((c) => [c.box, c.source, c.mirrored]));
+    }
   });
 });

@@ -1,74 +1,20 @@
 /**
- * The live page's state and what the reader can do with it: load the weights, pick a backend,
- * give an image, read the result, browse the feature maps. The engine (and tfjs with it) is
- * imported when `start` runs in the browser, never at build time. Results that arrive after the
- * reader has moved on (another image, another layer) are dropped.
+ * What the reader can do on the live page: load the weights, pick a backend, give an image, read
+ * the result, browse the feature maps. The state it changes is `LiveSessionState`. The engine (and
+ * tfjs with it) is imported when `start` runs in the browser, never at build time. Results that
+ * arrive after the reader has moved on (another image, another layer) are dropped.
  */
 import type { BackendName } from '$lib/engine/backend';
 import type { Precision } from '$lib/engine/manifest';
-import type { BackendStatus, CropRun, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
-import type { Tap } from './featureMaps';
-import { DEFAULT_VIEW, LIVE_TAPS, SAMPLE_FILES, type ColourScale, type CropChoice, type LiveView, type SampleId } from './query';
+import type { InputImage } from '$lib/engine/browser';
+import { DEFAULT_VIEW, SAMPLE_FILES, type CropChoice, type LiveView, type SampleId } from './query';
+import { LiveSessionState, MODEL_BASE, SAMPLE_BASE } from './session-state.svelte';
 
-type Browser = typeof import('$lib/engine/browser');
+export type { DebugHook, Notice, WeightsState } from './session-state.svelte';
+export { MODEL_BASE, SAMPLE_BASE } from './session-state.svelte';
 
-export type WeightsState =
-	| { readonly kind: 'waiting' }
-	| { readonly kind: 'loading'; readonly precision: Precision; readonly progress: FetchProgress | null }
-	| { readonly kind: 'importing'; readonly name: string }
-	| { readonly kind: 'ready'; readonly info: WeightsInfo }
-	| { readonly kind: 'missing'; readonly url: string }
-	| { readonly kind: 'failed'; readonly message: string };
-
-export interface Notice {
-	readonly id: number;
-	readonly tone: 'info' | 'warning' | 'error';
-	readonly text: string;
-}
-
-export interface DebugHook {
-	memory(): { numTensors: number; numBytes: number };
-	backend(): string | null;
-	failNext(message?: string): void;
-	runs(): number;
-}
-
-export const MODEL_BASE = '/models/googlenet/';
-export const SAMPLE_BASE = '/samples/';
-
-export class LiveSession {
-	view = $state<LiveView>(DEFAULT_VIEW);
-	statuses = $state<BackendStatus[]>([]);
-	backend = $state<BackendName | null>(null);
-	weights = $state<WeightsState>({ kind: 'waiting' });
-	labelsMissing = $state(false);
-	image = $state.raw<InputImage | null>(null);
-	imageError = $state<string | null>(null);
-	imageLoading = $state<string | null>(null);
-	single = $state.raw<SingleRun | null>(null);
-	cropRun = $state.raw<CropRun | null>(null);
-	batch = $state<{ done: number; total: number } | null>(null);
-	tap = $state.raw<Tap | null>(null);
-	tapLoading = $state(false);
-	running = $state(false);
-	runs = $state(0);
-	notices = $state<Notice[]>([]);
-	/** Tap names the loaded network offers (auxiliary heads when loaded). */
-	taps = $state.raw<ReadonlyMap<string, readonly [number, number, number]>>(LIVE_TAPS);
-
-	private lib: Browser | null = null;
-	private engine: LiveEngine | null = null;
-	private generation = 0;
+export class LiveSession extends LiveSessionState {
 	private tapGeneration = 0;
-	private noticeId = 0;
-
-	notify(tone: Notice['tone'], text: string): void {
-		this.notices = [...this.notices.slice(-3), { id: ++this.noticeId, tone, text }];
-	}
-
-	dismiss(id: number): void {
-		this.notices = this.notices.filter((n) => n.id !== id);
-	}
 
 	/** In the browser, once: backends, weights, labels, then the image the address names. */
 	async start(view: LiveView): Promise<void> {
@@ -107,15 +53,6 @@ export class LiveSession {
 		// The address follows: a link made now opens on the backend that works.
 		if (next && this.view.backend === failed) this.view = { ...this.view, backend: next };
 		this.notify('warning', next ? `${label(failed)} ${reason}; switched to ${label(next)}.` : `${label(failed)} ${reason}.`);
-	}
-
-	debugHook(): DebugHook {
-		return {
-			memory: () => this.engine?.memory() ?? { numTensors: 0, numBytes: 0 },
-			backend: () => this.engine?.backend ?? null,
-			failNext: (message = 'simulated loss of the GPU device') => this.engine?.injectFailure(message),
-			runs: () => this.runs
-		};
 	}
 
 	private async loadWeights(precision: Precision): Promise<void> {
@@ -287,14 +224,6 @@ export class LiveSession {
 		await this.run();
 	}
 
-	setScale(scale: ColourScale): void {
-		this.view = { ...this.view, scale };
-	}
-
-	setChannel(channel: number): void {
-		this.view = { ...this.view, channel };
-	}
-
 	/** Shows another layer's feature maps for the current image (one forward pass). */
 	async setLayer(layer: string, channel = 0): Promise<void> {
 		if (!this.taps.has(layer)) return;
@@ -311,11 +240,6 @@ export class LiveSession {
 		} finally {
 			if (token === this.tapGeneration) this.tapLoading = false;
 		}
-	}
-
-	/** conv1's filters from the loaded weights. */
-	firstFilters(): { data: Float32Array; shape: readonly number[] } | null {
-		return this.weights.kind === 'ready' ? (this.engine?.firstFilters() ?? null) : null;
 	}
 
 	destroy(): void {

@@ -1,0 +1,233 @@
+/**
+ * The network held on one backend at a time, ready to move: the weights are kept as plain arrays
+ * as well, so the network can be rebuilt on another backend, and every run is guarded: a failure
+ * at run time (a lost GPU device, out of memory) moves to the next backend that works, tells the
+ * page, and runs again. Runs are serialised. What the runs compute is `LiveEngine`'s business;
+ * this module only keeps them running somewhere.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { BACKEND_ORDER, selectBackend, type BackendName } from '../backend';
+import { createGoogLeNet, type GoogLeNet } from '../googlenet';
+import type { ImportedWeights } from '../import-blobs';
+import type { Precision } from '../manifest';
+import type { BackendStatus } from './backend-probe';
+import { BACKEND_LABELS } from './backend-probe';
+import { WASM_PATHS } from './wasm-paths';
+import { fetchWeights, type FetchProgress } from './weights-fetch';
+
+interface CpuWeight {
+  readonly shape: readonly number[];
+  readonly data: Float32Array;
+}
+
+export interface WeightsInfo {
+  readonly precision: Precision | 'imported';
+  readonly source: string;
+  readonly auxHeads: readonly string[];
+  /** Every shard came from Cache Storage. */
+  readonly cached: boolean;
+}
+
+export interface EngineEvents {
+  /** A backend failed (at start: `next` null; or while running: `next` is the one in use now). */
+  readonly onFallback?: (failed: BackendName, reason: string, next: BackendName | null) => void;
+  /** A GPU backend lost its device between runs; the page should run again to recover. */
+  readonly onLost?: (name: BackendName, reason: string) => void;
+}
+
+/** Not the backend's fault: never a reason to fall back. */
+export class RunRefused extends Error {}
+
+/** Backend switching, fallback and the weights; the runs themselves are in `LiveEngine`. */
+export class FallbackNetwork {
+  backend: BackendName | null = null;
+  /** Backends that failed here, with why. */
+  readonly failed = new Map<BackendName, string>();
+  info: WeightsInfo | null = null;
+  private readonly available: Set<BackendName>;
+  private weights: Map<string, CpuWeight> | null = null;
+  private tensors: tf.NamedTensorMap = {};
+  protected net: GoogLeNet | null = null;
+  protected warmed = new Set<BackendName>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private injected: string | null = null;
+  private lost: string | null = null;
+
+  constructor(
+    statuses: readonly BackendStatus[],
+    private readonly events: EngineEvents = {}
+  ) {
+    this.available = new Set(statuses.filter((s) => s.available).map((s) => s.name));
+  }
+
+  get ready(): boolean {
+    return this.net !== null;
+  }
+
+  /** Runs `fn` after every run queued before it. */
+  protected exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(
+      () => fn(),
+      () => fn()
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Starts `preferred` (or the best that works) and rebuilds the network there. */
+  useBackend(preferred: BackendName | null): Promise<BackendName> {
+    return this.exclusive(() => this.switchTo(preferred));
+  }
+
+  private usable(): BackendName[] {
+    return BACKEND_ORDER.filter((b) => this.available.has(b) && !this.failed.has(b));
+  }
+
+  private async switchTo(preferred: BackendName | null): Promise<BackendName> {
+    const order = this.usable();
+    const tries = preferred && order.includes(preferred) ? [preferred, ...order.filter((b) => b !== preferred)] : order;
+    for (const name of tries) {
+      try {
+        this.disposeNet();
+        await selectBackend(name, { strict: true, wasmPaths: WASM_PATHS });
+        this.backend = name;
+        this.lost = null;
+        this.watchDevice(name);
+        this.build();
+        return name;
+      } catch (e) {
+        const reason = `could not start: ${(e as Error).message}`;
+        this.failed.set(name, reason);
+        this.backend = null;
+        this.events.onFallback?.(name, reason, null);
+      }
+    }
+    throw new Error('no backend could start in this browser');
+  }
+
+  /** Hears a GPU backend's device loss, so the next run falls back instead of failing. */
+  private watchDevice(name: BackendName): void {
+    const backend = tf.backend() as unknown as {
+      device?: { lost?: Promise<{ message?: string }> };
+      gpgpu?: { gl?: { canvas?: EventTarget } };
+    };
+    const lost = (reason: string) => {
+      if (this.backend !== name) return;
+      this.lost = reason;
+      this.events.onLost?.(name, reason);
+    };
+    if (name === 'webgpu') void backend.device?.lost?.then((info) => lost(`the WebGPU device was lost (${info.message || 'no reason given'})`));
+    if (name === 'webgl')
+      backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', () => lost('the WebGL context was lost'), { once: true });
+  }
+
+  private disposeNet(): void {
+    try {
+      tf.dispose(this.tensors);
+    } catch {
+      // The old backend may be gone (device lost); its memory goes with it.
+    }
+    this.tensors = {};
+    this.net = null;
+  }
+
+  private build(): void {
+    if (!this.weights) return;
+    const tensors: tf.NamedTensorMap = {};
+    for (const [name, w] of this.weights) tensors[name] = tf.tensor(w.data, [...w.shape], 'float32');
+    this.tensors = tensors;
+    this.net = createGoogLeNet(tensors);
+    this.warmed.delete(this.backend as BackendName);
+  }
+
+  /** Downloads (or reads from Cache Storage) one precision of the site's weights. */
+  loadSite(base: string, precision: Precision, onProgress?: (p: FetchProgress) => void): Promise<WeightsInfo> {
+    return this.exclusive(async () => {
+      if (!this.backend) await this.switchTo(null);
+      const fetched = await fetchWeights(base, precision, onProgress);
+      const weights = new Map<string, CpuWeight>();
+      for (const [name, t] of Object.entries(fetched.weights.tensors))
+        weights.set(name, { shape: t.shape, data: (await t.data()) as Float32Array });
+      tf.dispose(fetched.weights.tensors);
+      this.install(weights);
+      this.info = { precision, source: fetched.weights.source, auxHeads: fetched.weights.auxHeads, cached: fetched.cached };
+      return this.info;
+    });
+  }
+
+  /** Weights imported from a caffemodel in this browser. */
+  loadImported(imported: ImportedWeights & { source: string }): Promise<WeightsInfo> {
+    return this.exclusive(async () => {
+      if (!this.backend) await this.switchTo(null);
+      this.install(new Map(imported.weights.map((w) => [w.name, { shape: w.shape, data: w.data }])));
+      this.info = { precision: 'imported', source: imported.source, auxHeads: imported.auxHeads, cached: false };
+      return this.info;
+    });
+  }
+
+  private install(weights: Map<string, CpuWeight>): void {
+    const previous = this.weights;
+    this.disposeNet();
+    this.weights = weights;
+    try {
+      this.build();
+    } catch (e) {
+      this.weights = previous;
+      this.build();
+      throw e;
+    }
+  }
+
+  /** Makes the next run fail as a lost device would (for tests of the fallback). */
+  injectFailure(message: string): void {
+    this.injected = message;
+  }
+
+  /** Runs `fn` on the current backend; on a failure, moves to the next backend and runs it again. */
+  protected async guarded<T>(fn: (net: GoogLeNet, backend: BackendName) => Promise<T>): Promise<T> {
+    for (;;) {
+      const backend = this.backend;
+      if (!this.net || !backend) throw new Error('the network is not loaded');
+      try {
+        if (this.lost) throw new Error(this.lost);
+        if (this.injected) {
+          const message = this.injected;
+          this.injected = null;
+          throw new Error(message);
+        }
+        return await fn(this.net, backend);
+      } catch (e) {
+        if (e instanceof RunRefused) throw e;
+        const reason = `failed while running: ${(e as Error).message}`;
+        this.failed.set(backend, reason);
+        // The next backend down the order (WebGPU -> WebGL -> WASM -> CPU), else the best left.
+        const left = this.usable();
+        const below = left.find((b) => BACKEND_ORDER.indexOf(b) > BACKEND_ORDER.indexOf(backend)) ?? null;
+        let next: BackendName | null = null;
+        try {
+          next = await this.switchTo(below);
+        } finally {
+          this.events.onFallback?.(backend, reason, next);
+        }
+      }
+    }
+  }
+
+  /** conv1's 64 filters, [7, 7, 3 (BGR), 64], from the plain copy of the weights. */
+  firstFilters(): CpuWeight | null {
+    return this.weights?.get('conv1/7x7_s2/filter') ?? null;
+  }
+
+  memory(): tf.MemoryInfo {
+    return tf.memory();
+  }
+
+  backendLabel(): string {
+    return this.backend ? BACKEND_LABELS[this.backend] : 'none';
+  }
+
+  dispose(): void {
+    this.disposeNet();
+    this.weights = null;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * What the live page shows: the reactive state (view, backend, weights, image, results, notices)
+ * and the changes that need no run of the network. What the reader does that runs the engine is
+ * `LiveSession`, which extends this; the split keeps the state readable at a glance.
+ */
+import type { BackendName } from '$lib/engine/backend';
+import type { Precision } from '$lib/engine/manifest';
+import type { BackendStatus, CropRun, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
+import type { Tap } from './featureMaps';
+import { DEFAULT_VIEW, LIVE_TAPS, type ColourScale, type LiveView } from './query';
+
+type Browser = typeof import('$lib/engine/browser');
+
+export type WeightsState =
+	| { readonly kind: 'waiting' }
+	| { readonly kind: 'loading'; readonly precision: Precision; readonly progress: FetchProgress | null }
+	| { readonly kind: 'importing'; readonly name: string }
+	| { readonly kind: 'ready'; readonly info: WeightsInfo }
+	| { readonly kind: 'missing'; readonly url: string }
+	| { readonly kind: 'failed'; readonly message: string };
+
+export interface Notice {
+	readonly id: number;
+	readonly tone: 'info' | 'warning' | 'error';
+	readonly text: string;
+}
+
+export interface DebugHook {
+	memory(): { numTensors: number; numBytes: number };
+	backend(): string | null;
+	failNext(message?: string): void;
+	runs(): number;
+}
+
+export const MODEL_BASE = '/models/googlenet/';
+export const SAMPLE_BASE = '/samples/';
+
+export class LiveSessionState {
+	view = $state<LiveView>(DEFAULT_VIEW);
+	statuses = $state<BackendStatus[]>([]);
+	backend = $state<BackendName | null>(null);
+	weights = $state<WeightsState>({ kind: 'waiting' });
+	labelsMissing = $state(false);
+	image = $state.raw<InputImage | null>(null);
+	imageError = $state<string | null>(null);
+	imageLoading = $state<string | null>(null);
+	single = $state.raw<SingleRun | null>(null);
+	cropRun = $state.raw<CropRun | null>(null);
+	batch = $state<{ done: number; total: number } | null>(null);
+	tap = $state.raw<Tap | null>(null);
+	tapLoading = $state(false);
+	running = $state(false);
+	runs = $state(0);
+	notices = $state<Notice[]>([]);
+	/** Tap names the loaded network offers (auxiliary heads when loaded). */
+	taps = $state.raw<ReadonlyMap<string, readonly [number, number, number]>>(LIVE_TAPS);
+
+	protected lib: Browser | null = null;
+	protected engine: LiveEngine | null = null;
+	protected generation = 0;
+	private noticeId = 0;
+
+	notify(tone: Notice['tone'], text: string): void {
+		this.notices = [...this.notices.slice(-3), { id: ++this.noticeId, tone, text }];
+	}
+
+	dismiss(id: number): void {
+		this.notices = this.notices.filter((n) => n.id !== id);
+	}
+
+	debugHook(): DebugHook {
+		return {
+			memory: () => this.engine?.memory() ?? { numTensors: 0, numBytes: 0 },
+			backend: () => this.engine?.backend ?? null,
+			failNext: (message = 'simulated loss of the GPU device') => this.engine?.injectFailure(message),
+			runs: () => this.runs
+		};
+	}
+
+	setScale(scale: ColourScale): void {
+		this.view = { ...this.view, scale };
+	}
+
+	setChannel(channel: number): void {
+		this.view = { ...this.view, channel };
+	}
+
+	/** conv1's filters from the loaded weights. */
+	firstFilters(): { data: Float32Array; shape: readonly number[] } | null {
+		return this.weights.kind === 'ready' ? (this.engine?.firstFilters() ?? null) : null;
+	}
+}
