@@ -41,6 +41,8 @@ export interface GoogLeNet {
   readonly tapShapes: ReadonlyMap<string, Shape>;
   /** `input`: [n, 224, 224, 3], preprocessed (BGR, mean subtracted). The caller disposes results. */
   forward(input: tf.Tensor4D, options?: ForwardOptions): ForwardResult;
+  /** Frees the few constants the network made for itself (not the weights, which the caller owns). */
+  dispose(): void;
 }
 
 /** Every tap name of a plan (with the auxiliary heads listed) and its shape, in execution order. */
@@ -72,7 +74,8 @@ function presentHeads(weights: Weights, p: Plan): string[] {
 
 export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeNet {
   const auxHeads = presentHeads(weights, p);
-  const steps = (ls: readonly PlannedLayer[]): Step[] => ls.map((l) => ({ name: l.layer.name, fn: layerFn(l, weights) }));
+  const owned: tf.Tensor[] = [];
+  const steps = (ls: readonly PlannedLayer[]): Step[] => ls.map((l) => ({ name: l.layer.name, fn: layerFn(l, weights, owned) }));
   const blocks: Block[] = p.rows.map(({ block }): Block =>
     isModule(block)
       ? { kind: 'module', name: block.module.name, tap: block.tap, branches: block.branches.map((b) => steps(b.layers)) }
@@ -121,5 +124,5 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
     });
   }
 
-  return { plan: p, auxHeads, tapShapes: shapes, forward };
+  return { plan: p, auxHeads, tapShapes: shapes, forward, dispose: () => tf.dispose(owned.splice(0)) };
 }
