@@ -41,6 +41,8 @@ export interface GoogLeNet {
   readonly tapShapes: ReadonlyMap<string, Shape>;
   /** `input`: [n, 224, 224, 3], preprocessed (BGR, mean subtracted). The caller disposes results. */
   forward(input: tf.Tensor4D, options?: ForwardOptions): ForwardResult;
+  /** Frees the few constants the network made for itself (not the weights, which the caller owns). */
+  dispose(): void;
 }
 
 /** Every tap name of a plan (with the auxiliary heads listed) and its shape, in execution order. */
@@ -72,7 +74,8 @@ function presentHeads(weights: Weights, p: Plan): string[] {
 
 export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeNet {
   const auxHeads = presentHeads(weights, p);
-  const steps = (ls: readonly PlannedLayer[]): Step[] => ls.map((l) => ({ name: l.layer.name, fn: layerFn(l, weights) }));
+  const owned: tf.Tensor[] = [];
+  const steps = (ls: readonly PlannedLayer[]): Step[] => ls.map((l) => ({ name: l.layer.name, fn: layerFn(l, weights, owned) }));
   const blocks: Block[] = p.rows.map(({ block }): Block =>
     isModule(block)
       ? { kind: 'module', name: block.module.name, tap: block.tap, branches: block.branches.map((b) => steps(b.layers)) }
@@ -96,24 +99,38 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
     return tf.tidy(() => {
       const taps: Record<string, tf.Tensor4D> = {};
       const aux: Record<string, tf.Tensor2D> = {};
+      // Intermediates are freed as soon as nothing reads them (tidy would only free them at the
+      // end): the next allocations then reuse memory that is still in cache.
+      const kept = new Set<tf.Tensor>([input]);
       const keep = (name: string, t: tf.Tensor4D) => {
-        if (wanted.has(name)) taps[name] = t;
+        if (wanted.has(name)) {
+          taps[name] = t;
+          kept.add(t);
+        }
       };
+      const drop = (t: tf.Tensor) => {
+        if (!kept.has(t)) t.dispose();
+      };
+      /** Runs `steps` on `x`, freeing every intermediate (not `x`, nor the result). */
       const run = (steps: readonly Step[], x: tf.Tensor4D) =>
         steps.reduce((y, s) => {
           const out = s.fn(y);
           keep(s.name, out);
+          if (y !== x && out !== y) drop(y);
           return out;
         }, x);
       let x = input;
       for (const block of blocks) {
-        if (block.kind === 'layers') {
-          x = run(block.steps, x);
-          continue;
+        const before = x;
+        if (block.kind === 'layers') x = run(block.steps, x);
+        else {
+          const outs = block.branches.map((b) => run(b, x));
+          x = tf.concat(outs, 3);
+          outs.forEach(drop);
+          keep(block.tap, x);
         }
-        x = tf.concat(block.branches.map((b) => run(b, x)), 3);
-        keep(block.tap, x);
-        const head = heads.get(block.name);
+        if (x !== before) drop(before);
+        const head = block.kind === 'module' ? heads.get(block.name) : undefined;
         if (head && (runAux || head.steps.some((s) => wanted.has(s.name))))
           aux[head.name] = tf.reshape(run(head.steps, x), [x.shape[0], -1]);
       }
@@ -121,5 +138,5 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
     });
   }
 
-  return { plan: p, auxHeads, tapShapes: shapes, forward };
+  return { plan: p, auxHeads, tapShapes: shapes, forward, dispose: () => tf.dispose(owned.splice(0)) };
 }

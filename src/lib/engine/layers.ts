@@ -40,8 +40,44 @@ export function poolPadding(p: PlannedLayer): PoolPadding {
 
 export type LayerFn = (x: tf.Tensor4D) => tf.Tensor4D;
 
-/** Builds the function that runs one planned layer (weights looked up once, here). */
-export function layerFn(p: PlannedLayer, weights: Weights): LayerFn {
+/** Channels per block of the WASM LRN's windowed sum. */
+const LRN_BLOCK = 8;
+
+/**
+ * Caffe's across-channel LRN with beta 0.75 for the WASM backend, whose own LRN kernel is
+ * single-threaded and calls pow per element. The windowed sum of squares runs on XNNPACK: the
+ * channels are cut into blocks of 8 laid along the width, [n, h*w, c/8, 8], and a 1x3 conv
+ * (padding 1) adds each channel's neighbours from its own block and the two beside it, times
+ * alpha, plus k as the bias. Then x / d^0.75 = x / (s * sqrt(s)) with s = sqrt(d), which avoids
+ * pow (and WASM's slower Square and Rsqrt kernels).
+ * The two constants are made once and pushed on `owned`: whoever builds the layer frees them.
+ */
+function wasmLrn(channels: number, radius: number, k: number, alpha: number, owned: tf.Tensor[]): LayerFn {
+  const B = LRN_BLOCK;
+  const w = new Float32Array(3 * B * B); // [1, 3, B in, B out]
+  for (let o = 0; o < B; o++)
+    for (let d = -radius; d <= radius; d++) {
+      const g = o + d; // the input channel, relative to the output's block
+      const kw = g < 0 ? 0 : g >= B ? 2 : 1;
+      w[(kw * B + ((g + B) % B)) * B + o] = alpha;
+    }
+  const filter = tf.tensor4d(w, [1, 3, B, B]);
+  const bias = tf.fill([B], k);
+  owned.push(filter, bias);
+  return (x) => {
+    const [n, h, wd] = x.shape;
+    const sq = tf.reshape(tf.mul(x, x), [n, h * wd, channels / B, B]) as tf.Tensor4D;
+    const d = tf.reshape(tf.fused.conv2d({ x: sq, filter, bias, strides: 1, pad: [[0, 0], [0, 0], [1, 1], [0, 0]] as unknown as 'valid' }), x.shape);
+    const s = tf.sqrt(d);
+    return tf.div(x, tf.mul(s, tf.sqrt(s)));
+  };
+}
+
+/**
+ * Builds the function that runs one planned layer (weights looked up once, here). Constants the
+ * layer makes for itself (the WASM LRN's) go on `owned`, for the caller to dispose.
+ */
+export function layerFn(p: PlannedLayer, weights: Weights, owned: tf.Tensor[] = []): LayerFn {
   const layer = p.layer;
   switch (layer.op) {
     case 'conv': {
@@ -66,6 +102,9 @@ export function layerFn(p: PlannedLayer, weights: Weights): LayerFn {
     case 'lrn': {
       // Caffe divides alpha by the window size; tfjs takes the radius and the per-term alpha.
       const radius = (layer.size - 1) / 2;
+      const channels = p.input[2];
+      if (tf.getBackend() === 'wasm' && channels % LRN_BLOCK === 0 && radius <= LRN_BLOCK && layer.beta === 0.75)
+        return wasmLrn(channels, radius, layer.k, layer.alpha / layer.size, owned);
       return (x) => tf.localResponseNormalization(x, radius, layer.k, layer.alpha / layer.size, layer.beta);
     }
     case 'dropout':

@@ -1,6 +1,7 @@
 /**
  * Everything a Node command needs to classify: a started backend, converted weights read from
- * disk, and the network built from the plan. `close` frees the weights.
+ * disk, and the network built from the plan. `close` frees the weights
+ * (and the network's own constants).
  */
 import * as tf from '@tensorflow/tfjs';
 import { createGoogLeNet, type GoogLeNet } from '../engine/googlenet';
@@ -30,5 +31,9 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const backend = await startNodeBackend(options.backend ?? 'wasm', options.threads);
   const { weights, labels } = await readConverted(precision, options.modelDir ?? MODEL_DIR);
   const net = createGoogLeNet(weights.tensors);
-  return { net, labels, backend, precision, close: () => tf.dispose(weights.tensors) };
+  const close = () => {
+    net.dispose();
+    tf.dispose(weights.tensors);
+  };
+  return { net, labels, backend, precision, close };
 }

@@ -75,6 +75,7 @@ describe('the 144 crops as tensors', () => {
       plan: plan(),
       auxHeads: [],
       tapShapes: new Map(),
+      dispose: () => {},
       forward: (input) => {
         calls.push(input.shape[0]);
         return { probs: tf.fill([input.shape[0], 1000], 0.001) as tf.Tensor2D, taps: {}, aux: {} };

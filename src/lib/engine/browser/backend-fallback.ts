@@ -123,6 +123,7 @@ export class FallbackNetwork {
 
   private disposeNet(): void {
     try {
+      this.net?.dispose();
       tf.dispose(this.tensors);
     } catch {
       // The old backend may be gone (device lost); its memory goes with it.
