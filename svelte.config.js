@@ -30,6 +30,8 @@ const config = {
 					'../scripts/**/*.mjs',
 					'../svelte.config.js'
 				);
+				// src/kernels/ is AssemblyScript (v128, load<T>): its own tsconfig, compiled by asc.
+				tsconfig.exclude = [...(tsconfig.exclude ?? []), '../src/kernels/**'];
 			}
 		}
 	}

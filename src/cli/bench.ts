@@ -1,9 +1,10 @@
 /**
- * `cli bench [--json] [--backend wasm|cpu] [--threads N] [--runs N] [--precision P] [--full]`:
+ * `cli bench [--json] [--backend wasm|tfjs-wasm|cpu] [--threads N] [--runs N] [--precision P] [--full]`:
  * milliseconds per image for one image (median of --runs after warm-up; the network alone and
- * with preprocessing) and for the paper's 144-crop batch. Without --backend every Node backend
- * runs in its own process (WASM's thread count is fixed once it starts): WASM with all cores,
- * WASM on one thread, CPU. A benchmark prints figures; it asserts nothing.
+ * with preprocessing) and for the paper's 144-crop batch. Without --backend every Node engine
+ * runs in its own process (tfjs's WASM thread count is fixed once it starts): our WASM kernels
+ * with all cores and on one thread, tfjs's WASM backend, tfjs's CPU backend. A benchmark prints
+ * figures; it asserts nothing.
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
@@ -12,11 +13,10 @@ import { classifyPixels } from '../lib/engine/classify';
 import { PRECISIONS } from '../lib/engine/manifest';
 import { cutCrops, toNetworkInput, toRgb } from '../lib/engine/preprocess';
 import { cropBoxes } from '../lib/engine/crops';
-import { NODE_BACKEND_NAMES } from '../lib/node/backend-node';
-import { openSession, type Session } from '../lib/node/session';
+import { NODE_ENGINES, openSession, type Session } from '../lib/node/session';
 import { oneOf, parse, UsageError } from './args';
 
-export const usage = 'bench [--json] [--backend wasm|cpu] [--threads N] [--runs N] [--precision float32|float16] [--full]';
+export const usage = 'bench [--json] [--backend wasm|tfjs-wasm|cpu] [--threads N] [--runs N] [--precision float32|float16] [--full]';
 
 export interface BenchResult {
   backend: string;
@@ -100,7 +100,7 @@ export async function measure(session: Session, runs: number, full: boolean): Pr
 }
 
 function line(r: BenchResult): string {
-  const name = `${r.backend}${r.backend === 'wasm' ? ` (${r.threads} thread${r.threads === 1 ? '' : 's'})` : ''}, ${r.precision}`;
+  const name = `${r.backend}${r.threads ? ` (${r.threads} thread${r.threads === 1 ? '' : 's'})` : ''}, ${r.precision}`;
   const crops = r.crops144Ms === null ? 'skipped (minutes on CPU; --full runs it)' : `${r.crops144Ms} ms (${r.perCropMs} ms a crop)`;
   return `${name.padEnd(28)} network ${r.networkMs} ms (fastest ${r.networkMinMs}), image ${r.imageMs} ms (median of ${r.runs}); 144 crops ${crops}; load ${r.load}\n`;
 }
@@ -133,7 +133,7 @@ export async function run(args: string[]): Promise<number> {
   const precision = oneOf('--precision', values.precision, PRECISIONS, 'float32');
   const print = (r: BenchResult) => process.stdout.write(values.json ? `${JSON.stringify(r)}\n` : line(r));
   if (values.backend !== undefined) {
-    const backend = oneOf('--backend', values.backend, NODE_BACKEND_NAMES, 'wasm');
+    const backend = oneOf('--backend', values.backend, NODE_ENGINES, 'wasm');
     const session = await openSession({ backend, threads, precision });
     try {
       print(await measure(session, runs, values.full ?? false));
@@ -144,7 +144,12 @@ export async function run(args: string[]): Promise<number> {
   }
   const common = ['--runs', String(runs), '--precision', precision, ...(values.full ? ['--full'] : [])];
   const cores = Math.min(8, os.cpus().length);
-  const configs = [['--backend', 'wasm', '--threads', String(cores)], ...(cores > 1 ? [['--backend', 'wasm', '--threads', '1']] : []), ['--backend', 'cpu']];
+  const configs = [
+    ['--backend', 'wasm', '--threads', String(cores)],
+    ...(cores > 1 ? [['--backend', 'wasm', '--threads', '1']] : []),
+    ['--backend', 'tfjs-wasm', '--threads', String(cores)],
+    ['--backend', 'cpu']
+  ];
   for (const c of configs) print(inChild([...c, ...common]));
   return 0;
 }

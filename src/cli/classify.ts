@@ -1,5 +1,5 @@
 /**
- * `cli classify IMAGE... [--json] [--crops 1|10|144] [--backend wasm|cpu] [--precision P] [--model DIR]`:
+ * `cli classify IMAGE... [--json] [--crops 1|10|144] [--backend wasm|tfjs-wasm|cpu] [--precision P] [--model DIR]`:
  * the top five classes of each PNG or JPEG, as JSON lines or a table. --model: a folder holding
  * float32/, float16/ and labels.json (default static/models/googlenet). A bad image gets one line
  * on stderr and the others still run; the exit code is then 1.
@@ -9,13 +9,12 @@ import { basename } from 'node:path';
 import { classifyPixels, topK, type Prediction } from '../lib/engine/classify';
 import { CROP_COUNTS, type CropCount } from '../lib/engine/crops';
 import { PRECISIONS } from '../lib/engine/manifest';
-import { NODE_BACKEND_NAMES } from '../lib/node/backend-node';
 import { readImage } from '../lib/node/image';
-import { openSession, type Session } from '../lib/node/session';
+import { NODE_ENGINES, openSession, type Session } from '../lib/node/session';
 import { oneOf, parse, UsageError } from './args';
 
 export const usage =
-  'classify IMAGE... [--json] [--crops 1|10|144] [--backend wasm|cpu] [--precision float32|float16] [--model DIR]';
+  'classify IMAGE... [--json] [--crops 1|10|144] [--backend wasm|tfjs-wasm|cpu] [--precision float32|float16] [--model DIR]';
 
 export interface Classified {
   readonly image: string;
@@ -54,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
   );
   if (positionals.length === 0) throw new UsageError('no image given');
   const crops = Number(oneOf('--crops', values.crops, CROP_COUNTS.map(String), '1')) as CropCount;
-  const backend = oneOf('--backend', values.backend, NODE_BACKEND_NAMES, 'wasm');
+  const backend = oneOf('--backend', values.backend, NODE_ENGINES, 'wasm');
   const precision = oneOf('--precision', values.precision, PRECISIONS, 'float32');
   const session = await openSession({ backend, precision, modelDir: values.model });
   const what = `${crops} crop${crops > 1 ? 's' : ''}, ${backend}, ${precision}`;

@@ -18,8 +18,8 @@ const require = createRequire(import.meta.url);
 const wasmPackage = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
 export const WASM_DIST = join(wasmPackage, 'dist') + '/';
 
+/** tfjs's own backends in Node. */
 export type NodeBackend = 'wasm' | 'cpu';
-export const NODE_BACKEND_NAMES: readonly NodeBackend[] = ['wasm', 'cpu'];
 
 let workerPatched = false;
 

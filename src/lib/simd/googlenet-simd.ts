@@ -1,0 +1,132 @@
+/**
+ * GoogLeNet on the project's own WASM kernels (src/kernels/): the same plan as the tfjs engine,
+ * compiled by program.ts, run on this thread and helper threads over one shared memory. It
+ * implements the engine's GoogLeNet interface, so classification, crops and the benchmark use
+ * it unchanged: tensors come in and go out through tfjs (any backend), the pass runs here.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { plan as makePlan, type Plan } from '../core/plan';
+import { tapShapes, type ForwardOptions, type ForwardResult, type GoogLeNet } from '../engine/googlenet';
+import { shapeText } from '../engine/weight-spec';
+import { compile, KERNELS, type KernelName, type Program, type Step, type View } from './program';
+import { encodeSteps, ensureBytes, HELPER_SOURCE, Team, type HelperInit } from './team';
+import { layoutWeights, type WeightValues } from './weights';
+
+/** Starts a helper thread that runs `helperLoop(init)` from HELPER_SOURCE. */
+export type SpawnHelper = (init: HelperInit) => { terminate(): unknown };
+
+export interface SimdOptions {
+  /** Threads in all, this one included (default 1). */
+  readonly threads?: number;
+  /** Needed for more than one thread. */
+  readonly spawn?: SpawnHelper;
+  readonly plan?: Plan;
+}
+
+export interface SimdGoogLeNet extends GoogLeNet {
+  readonly threads: number;
+  /** Bytes of kernel memory in use (weights, tensors and scratch of the largest batch so far). */
+  memoryBytes(): number;
+}
+
+/** The largest memory the kernels declare (2 GiB); a batch that needs more is refused. */
+export const MAX_PAGES = 32768;
+/** Low memory is left to the kernels' module. */
+const HEAP_START = 65536;
+
+function softmax(logits: Float32Array, classes: number): Float32Array {
+  const out = new Float32Array(logits.length);
+  for (let at = 0; at < logits.length; at += classes) {
+    let max = -Infinity;
+    for (let i = 0; i < classes; i++) max = Math.max(max, logits[at + i] as number);
+    let sum = 0;
+    for (let i = 0; i < classes; i++) sum += out[at + i] = Math.exp((logits[at + i] as number) - max);
+    for (let i = 0; i < classes; i++) out[at + i] = (out[at + i] as number) / sum;
+  }
+  return out;
+}
+
+export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightValues, options: SimdOptions = {}): SimdGoogLeNet {
+  const p = options.plan ?? makePlan();
+  const threads = Math.max(1, options.spawn ? (options.threads ?? 1) : 1);
+  const layout = layoutWeights(p, values, HEAP_START);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536), maximum: MAX_PAGES, shared: true });
+  for (const b of layout.blocks) new Float32Array(memory.buffer, b.ptr, b.data.length).set(b.data);
+  const exports = new WebAssembly.Instance(module, { env: { memory, abort: () => { throw new Error('kernel abort'); } } }).exports;
+  const fns = Object.fromEntries(KERNELS.map((k) => [k, exports[k] as (...args: number[]) => void])) as Record<KernelName, (...args: number[]) => void>;
+  const helpers = threads - 1;
+  const control = Team.control(helpers);
+  const workers = Array.from({ length: helpers }, (_, index) =>
+    (options.spawn as SpawnHelper)({ module, memory, control, index, helpers, kernels: [...KERNELS] })
+  );
+  const team = new Team((k, args) => fns[k](...args), control, helpers);
+  const shapes = tapShapes(p, layout.auxHeads);
+  const [h, w, c] = p.network.input;
+  const programs = new Map<number, Program>();
+
+  function programFor(batch: number): Program {
+    let prog = programs.get(batch);
+    if (!prog) {
+      prog = compile(p, layout, { batch, threads, start: layout.end });
+      if (prog.end > MAX_PAGES * 65536) throw new Error(`a batch of ${batch} needs ${Math.ceil(prog.end / 2 ** 20)} MiB, more than the kernels' 2 GiB`);
+      programs.clear(); // programs share the memory after the weights: keep the latest only
+      programs.set(batch, prog);
+    }
+    return prog;
+  }
+
+  const read = (v: View): Float32Array => {
+    const out = new Float32Array(v.n * v.h * v.w * v.c);
+    const all = new Float32Array(memory.buffer);
+    const from = v.ptr / 4;
+    for (let px = 0; px < v.n * v.h * v.w; px++) out.set(all.subarray(from + px * v.ld, from + px * v.ld + v.c), px * v.c);
+    return out;
+  };
+
+  function forward(input: tf.Tensor4D, options: ForwardOptions = {}): ForwardResult {
+    const wanted = new Set(options.taps ?? []);
+    const unknown = [...wanted].find((t) => !shapes.has(t));
+    if (unknown !== undefined) throw new Error(`unknown tap "${unknown}" (e.g. inception_4c/3x3, inception_4c/output)`);
+    if (input.shape[1] !== h || input.shape[2] !== w || input.shape[3] !== c)
+      throw new Error(`input is ${shapeText(input.shape.slice(1))}, the network needs ${h}x${w}x${c}`);
+    const n = input.shape[0];
+    const prog = programFor(n);
+    const heads = [...prog.aux].filter(([name, head]) => (options.aux ?? true) || [...wanted].some((t) => t.startsWith(`${name}/`) && head));
+    const steps: Step[] = [...prog.steps, ...heads.flatMap(([, head]) => head.steps)];
+    ensureBytes(memory, prog.end);
+    new Float32Array(memory.buffer, prog.input.ptr, n * h * w * c).set(input.dataSync());
+    const { lists } = encodeSteps(memory, steps, helpers, prog.end);
+    team.run(steps, lists);
+
+    const classes = prog.logits.c;
+    const probs = softmax(read(prog.logits), classes);
+    const aux: Record<string, tf.Tensor2D> = {};
+    const auxProbs = new Map<string, Float32Array>();
+    for (const [name, head] of heads) {
+      auxProbs.set(name, softmax(read(head.logits), head.logits.c));
+      aux[name] = tf.tensor2d(auxProbs.get(name) as Float32Array, [n, head.logits.c]);
+    }
+    const taps: Record<string, tf.Tensor4D> = {};
+    for (const t of wanted) {
+      const v = prog.taps.get(t) as View & { softmax?: boolean };
+      const data = v.softmax ? (t.includes('/') ? auxProbs.get(t.split('/')[0] as string) : probs) : read(v);
+      taps[t] = tf.tensor4d(data as Float32Array, [n, v.h, v.w, v.c]);
+    }
+    return { probs: tf.tensor2d(probs, [n, classes]), taps, aux };
+  }
+
+  return {
+    plan: p,
+    auxHeads: layout.auxHeads,
+    tapShapes: shapes,
+    threads,
+    forward,
+    memoryBytes: () => memory.buffer.byteLength,
+    dispose: () => {
+      team.stop();
+      for (const worker of workers) void worker.terminate();
+    }
+  };
+}
+
+export { HELPER_SOURCE };

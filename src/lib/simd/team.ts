@@ -1,0 +1,141 @@
+/**
+ * Runs a program's steps on the calling thread and `helpers` worker threads that share the
+ * kernels' memory. Per step, each helper finds its list of calls encoded in that memory; the
+ * threads meet at the end of the step through Atomics on a small control buffer, spinning
+ * briefly before they sleep (a step lasts from 20 microseconds to a few milliseconds, so a
+ * sleep/wake per step would cost more than the work of the small ones).
+ *
+ * Control words: [0] generation, [1] a helper's error, then per helper its call list's index
+ * (in int32s) and the last generation it finished.
+ */
+import { KERNELS, type Call, type KernelName, type Step } from './program';
+
+/** The kernels as the calling thread runs them. */
+export type KernelCall = (kernel: KernelName, args: readonly number[]) => void;
+
+/** What a helper thread is given: the compiled kernels, the shared memory and the control words. */
+export interface HelperInit {
+  readonly module: WebAssembly.Module;
+  readonly memory: WebAssembly.Memory;
+  readonly control: SharedArrayBuffer;
+  readonly index: number;
+  readonly helpers: number;
+  readonly kernels: readonly string[];
+}
+
+const GENERATION = 0;
+const ERROR = 1;
+const commandAt = (i: number) => 2 + i;
+const doneAt = (helpers: number, i: number) => 2 + helpers + i;
+const SPINS = 200_000;
+
+/**
+ * The helper's loop, as source (a worker is started from a string, so it needs no bundling).
+ * It runs until its command index is -1.
+ */
+export const HELPER_SOURCE = `
+function helperLoop(init) {
+  const { module, memory, control, index, helpers, kernels } = init;
+  const ctl = new Int32Array(control);
+  const ex = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('kernel abort'); } } }).exports;
+  const fns = kernels.map((k) => ex[k]);
+  let seen = 0;
+  for (;;) {
+    let spins = 0;
+    while (Atomics.load(ctl, ${GENERATION}) === seen) {
+      if (++spins > ${SPINS}) Atomics.wait(ctl, ${GENERATION}, seen);
+    }
+    seen = Atomics.load(ctl, ${GENERATION});
+    const at = Atomics.load(ctl, 2 + index);
+    if (at < 0) return;
+    try {
+      const m = new Int32Array(memory.buffer);
+      let p = at;
+      const count = m[p++];
+      for (let i = 0; i < count; i++) {
+        const f = fns[m[p]];
+        const n = m[p + 1];
+        f.apply(null, m.subarray(p + 2, p + 2 + n));
+        p += 2 + n;
+      }
+    } catch (e) {
+      Atomics.store(ctl, ${ERROR}, 1);
+    }
+    Atomics.store(ctl, 2 + helpers + index, seen);
+    Atomics.notify(ctl, 2 + helpers + index);
+  }
+}
+`;
+
+/** Writes each helper's calls of `steps` as int32 lists from byte `at`; returns their indices per step and helper. */
+export function encodeSteps(memory: WebAssembly.Memory, steps: readonly Step[], helpers: number, at: number): { lists: number[][]; end: number } {
+  const words: number[] = [0]; // words[0]: an empty list, for helpers with nothing to do
+  const base = Math.ceil(at / 4);
+  const lists = steps.map((s) =>
+    Array.from({ length: helpers }, (_, h) => {
+      const calls: readonly Call[] = s.parts[h + 1] ?? [];
+      if (calls.length === 0) return base;
+      const start = base + words.length;
+      words.push(calls.length);
+      for (const c of calls) words.push(KERNELS.indexOf(c.kernel), c.args.length, ...c.args);
+      return start;
+    })
+  );
+  const end = (base + words.length) * 4;
+  ensureBytes(memory, end);
+  new Int32Array(memory.buffer, base * 4, words.length).set(words);
+  return { lists, end };
+}
+
+/** Grows `memory` to hold at least `bytes`. */
+export function ensureBytes(memory: WebAssembly.Memory, bytes: number): void {
+  const have = memory.buffer.byteLength;
+  if (bytes > have) memory.grow(Math.ceil((bytes - have) / 65536));
+}
+
+export class Team {
+  private readonly ctl: Int32Array;
+  private generation = 0;
+
+  constructor(
+    private readonly call: KernelCall,
+    readonly control: SharedArrayBuffer,
+    readonly helpers: number
+  ) {
+    this.ctl = new Int32Array(control);
+  }
+
+  static control(helpers: number): SharedArrayBuffer {
+    return new SharedArrayBuffer(4 * (2 + 2 * helpers));
+  }
+
+  /** Runs `steps` (their helper lists already encoded at `lists`). */
+  run(steps: readonly Step[], lists: readonly (readonly number[])[]): void {
+    const { ctl, helpers } = this;
+    steps.forEach((step, s) => {
+      const gen = ++this.generation;
+      if (helpers > 0) {
+        for (let h = 0; h < helpers; h++) Atomics.store(ctl, commandAt(h), lists[s]![h]!);
+        Atomics.store(ctl, GENERATION, gen);
+        Atomics.notify(ctl, GENERATION);
+      }
+      for (const c of step.parts[0] ?? []) this.call(c.kernel, c.args);
+      for (let h = 0; h < helpers; h++) {
+        let spins = 0;
+        while (Atomics.load(ctl, doneAt(helpers, h)) !== gen)
+          if (++spins > SPINS) Atomics.wait(ctl, doneAt(helpers, h), Atomics.load(ctl, doneAt(helpers, h)), 1000);
+      }
+      if (helpers > 0 && Atomics.load(ctl, ERROR) !== 0) {
+        Atomics.store(ctl, ERROR, 0);
+        throw new Error(`a helper thread failed in ${step.names.join(', ')}`);
+      }
+    });
+  }
+
+  /** Tells the helpers to return. */
+  stop(): void {
+    for (let h = 0; h < this.helpers; h++) Atomics.store(this.ctl, commandAt(h), -1);
+    Atomics.store(this.ctl, GENERATION, ++this.generation);
+    Atomics.notify(this.ctl, GENERATION);
+  }
+}
