@@ -1,8 +1,9 @@
 /**
  * C[m x n] = A[m x k] . B + bias, ReLU optional. A and C are row-major with row strides lda and
  * ldc (in floats), so C can be a channel slice of a wider tensor: that is how an Inception
- * module's branches write into their concatenation. B is packed in panels of 8 columns,
- * [n / 8][k][8], so one panel streams contiguously; n must be a multiple of 8.
+ * module's branches write into their concatenation. B and the bias are packed in panels of 8
+ * columns, [ceil(n / 8)][k][8] (zeros beyond n), so one panel streams contiguously; the last
+ * panel stores only the columns below n.
  *
  * The inner loop keeps a 4 x 8 block of C in 8 registers: per step of k, two loads of B, four
  * broadcasts of A and 8 multiply-adds of 4 lanes. Wider blocks spill on V8's 16 XMM registers
@@ -47,10 +48,11 @@ export function gemm(a: usize, lda: i32, b: usize, bias: usize, c: usize, ldc: i
         c30 = f32x4.max(c30, zero); c31 = f32x4.max(c31, zero);
       }
       let o = c + <usize>i * rowC + (<usize>p << 2);
-      v128.store(o, c00); v128.store(o, c01, 16); o += rowC;
-      v128.store(o, c10); v128.store(o, c11, 16); o += rowC;
-      v128.store(o, c20); v128.store(o, c21, 16); o += rowC;
-      v128.store(o, c30); v128.store(o, c31, 16);
+      const cols = min(8, n - p);
+      store8(o, c00, c01, cols); o += rowC;
+      store8(o, c10, c11, cols); o += rowC;
+      store8(o, c20, c21, cols); o += rowC;
+      store8(o, c30, c31, cols);
     }
     for (; i < m; i++) {
       let a0 = a + <usize>i * rowA;
@@ -68,9 +70,28 @@ export function gemm(a: usize, lda: i32, b: usize, bias: usize, c: usize, ldc: i
         c00 = f32x4.max(c00, zero);
         c01 = f32x4.max(c01, zero);
       }
-      const o = c + <usize>i * rowC + (<usize>p << 2);
-      v128.store(o, c00);
-      v128.store(o, c01, 16);
+      store8(c + <usize>i * rowC + (<usize>p << 2), c00, c01, min(8, n - p));
     }
   }
+}
+
+/** Stores the first `cols` (1..8) of the 8 floats in lo, hi. */
+// @ts-ignore: decorator
+@inline
+function store8(o: usize, lo: v128, hi: v128, cols: i32): void {
+  if (cols == 8) {
+    v128.store(o, lo);
+    v128.store(o, hi, 16);
+  } else if (cols >= 4) {
+    v128.store(o, lo);
+    store4(o + 16, hi, cols - 4);
+  } else store4(o, lo, cols);
+}
+
+// @ts-ignore: decorator
+@inline
+function store4(o: usize, v: v128, cols: i32): void {
+  if (cols >= 1) store<f32>(o, f32x4.extract_lane(v, 0));
+  if (cols >= 2) store<f32>(o, f32x4.extract_lane(v, 1), 4);
+  if (cols >= 3) store<f32>(o, f32x4.extract_lane(v, 2), 8);
 }

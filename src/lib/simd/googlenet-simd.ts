@@ -21,6 +21,8 @@ export interface SimdOptions {
   /** Needed for more than one thread. */
   readonly spawn?: SpawnHelper;
   readonly plan?: Plan;
+  /** See CompileOptions (tests lower it to run Winograd on small maps). */
+  readonly winogradMinTiles?: number;
 }
 
 export interface SimdGoogLeNet extends GoogLeNet {
@@ -67,7 +69,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
   function programFor(batch: number): Program {
     let prog = programs.get(batch);
     if (!prog) {
-      prog = compile(p, layout, { batch, threads, start: layout.end });
+      prog = compile(p, layout, { batch, threads, start: layout.end, winogradMinTiles: options.winogradMinTiles });
       if (prog.end > MAX_PAGES * 65536) throw new Error(`a batch of ${batch} needs ${Math.ceil(prog.end / 2 ** 20)} MiB, more than the kernels' 2 GiB`);
       programs.clear(); // programs share the memory after the weights: keep the latest only
       programs.set(batch, prog);
@@ -91,7 +93,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
       throw new Error(`input is ${shapeText(input.shape.slice(1))}, the network needs ${h}x${w}x${c}`);
     const n = input.shape[0];
     const prog = programFor(n);
-    const heads = [...prog.aux].filter(([name, head]) => (options.aux ?? true) || [...wanted].some((t) => t.startsWith(`${name}/`) && head));
+    const heads = [...prog.aux].filter(([name]) => (options.aux ?? true) || [...wanted].some((t) => t.startsWith(`${name}/`)));
     const steps: Step[] = [...prog.steps, ...heads.flatMap(([, head]) => head.steps)];
     ensureBytes(memory, prog.end);
     new Float32Array(memory.buffer, prog.input.ptr, n * h * w * c).set(input.dataSync());

@@ -7,17 +7,26 @@
 
 export const PANEL = 8;
 
-/** Packs a row-major [k, n] matrix into [n / 8][k][8] panels (n a multiple of 8). */
+/** n rounded up to whole panels. */
+export const panelled = (n: number): number => Math.ceil(n / PANEL) * PANEL;
+
+/** Packs a row-major [k, n] matrix into [ceil(n / 8)][k][8] panels, zeros beyond column n. */
 export function packPanels(b: Float32Array, k: number, n: number): Float32Array {
-  if (n % PANEL !== 0) throw new Error(`a GEMM needs a multiple of ${PANEL} columns, not ${n}`);
   if (b.length !== k * n) throw new Error(`matrix of ${b.length} values is not ${k}x${n}`);
-  const out = new Float32Array(k * n);
+  const out = new Float32Array(k * panelled(n));
   let o = 0;
   for (let p = 0; p < n; p += PANEL)
-    for (let r = 0; r < k; r++) {
+    for (let r = 0; r < k; r++, o += PANEL) {
       const row = r * n + p;
-      for (let j = 0; j < PANEL; j++) out[o++] = b[row + j] as number;
+      for (let j = 0; j < PANEL && p + j < n; j++) out[o + j] = b[row + j] as number;
     }
+  return out;
+}
+
+/** A bias padded with zeros to whole panels. */
+export function packBias(bias: Float32Array): Float32Array {
+  const out = new Float32Array(panelled(bias.length));
+  out.set(bias);
   return out;
 }
 
@@ -33,7 +42,8 @@ const G = [
 
 /**
  * A 3x3 filter [3, 3, in, out] transformed for Winograd F(4x4, 3x3): 36 matrices U[e] of
- * [in, out], each packed in panels, one after the other. Computed in float64.
+ * [in, out], each packed in panels (cin * panelled(cout) floats), one after the other.
+ * Computed in float64.
  */
 export function winogradFilters(filter: Float32Array, cin: number, cout: number): Float32Array {
   if (filter.length !== 9 * cin * cout) throw new Error(`filter of ${filter.length} values is not 3x3x${cin}x${cout}`);
@@ -51,7 +61,8 @@ export function winogradFilters(filter: Float32Array, cin: number, cout: number)
           u[r * 6 + s]![i * cout + o] = v;
         }
     }
-  const out = new Float32Array(36 * cin * cout);
-  u.forEach((m, e) => out.set(packPanels(m, cin, cout), e * cin * cout));
+  const size = cin * panelled(cout);
+  const out = new Float32Array(36 * size);
+  u.forEach((m, e) => out.set(packPanels(m, cin, cout), e * size));
   return out;
 }

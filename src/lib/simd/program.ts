@@ -10,7 +10,7 @@
  */
 import { isModule, planLayersInOrder, type Plan, type PlannedLayer } from '../core/plan';
 import type { ConvLayer, LrnLayer, PoolLayer } from '../core/network';
-import { PANEL } from './pack';
+import { PANEL, panelled } from './pack';
 import type { WeightLayout } from './weights';
 
 export const KERNELS = ['gemm', 'im2col', 'maxpool', 'avgpool', 'lrn', 'winogradInput', 'winogradOutput'] as const;
@@ -205,7 +205,7 @@ export function compile(p: Plan, weights: WeightLayout, options: CompileOptions)
         const list = parts[t]!;
         list.push(call('winogradInput', x.ptr, x.h, x.w, x.c, th, tw, v, tiles, scratch[t]!, t0, t1));
         for (let e = 0; e < 36; e++)
-          list.push(call('gemm', v + (e * tiles + t0) * x.c * 4, x.c, u + e * x.c * cout * 4, weights.zeros, m + (e * tiles + t0) * cout * 4, cout, t1 - t0, cout, x.c, 0));
+          list.push(call('gemm', v + (e * tiles + t0) * x.c * 4, x.c, u + e * x.c * panelled(cout) * 4, weights.zeros, m + (e * tiles + t0) * cout * 4, cout, t1 - t0, cout, x.c, 0));
         list.push(call('winogradOutput', m, cout, tiles, th, tw, y.h, y.w, w.bias, y.ptr, y.ld, 1, scratch[t]!, t0, t1));
       });
       return;

@@ -6,7 +6,7 @@
  */
 import { isModule, type Plan, type PlannedLayer } from '../core/plan';
 import { MAIN_GROUP, shapeText, weightSpecs } from '../engine/weight-spec';
-import { packPanels, winogradFilters } from './pack';
+import { packBias, packPanels, panelled, winogradFilters } from './pack';
 
 export interface PackedLayer {
   /** Byte offsets of the GEMM panels and the bias. */
@@ -68,11 +68,11 @@ export function layoutWeights(p: Plan, values: WeightValues, start: number): Wei
     widest = Math.max(widest, out);
     const packed: PackedLayer = {
       gemm: put(packPanels(filter, depth, out)),
-      bias: put(bias),
+      bias: put(packBias(bias)),
       winograd: L.op === 'conv' && L.kernel === 3 && L.stride === 1 ? put(winogradFilters(filter, l.input[2], out)) : undefined
     };
     (L.op === 'conv' ? conv : fc).set(L.name, packed);
   }
-  const zeros = put(new Float32Array(widest));
+  const zeros = put(new Float32Array(panelled(widest)));
   return { conv, fc, zeros, auxHeads, blocks, end: top };
 }
