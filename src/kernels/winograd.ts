@@ -1,11 +1,12 @@
 /**
  * Winograd F(4x4, 3x3) (Lavin & Gray 2015) for 3x3 convolutions with stride 1 and padding 1:
  * each 4x4 block of outputs costs 36 multiply-adds per input-output channel pair instead of
- * 144. Three stages, each over tiles [t0, t1) so threads can share them:
- *   winogradInput:  V[e][t][c] = (B^T d B)[e] for the 6x6 input patch d of tile t;
+ * 144. Three stages, each over a block of tiles [t0, t1), small enough that V and M stay in cache:
+ *   winogradInput:  V[e][t - t0][c] = (B^T d B)[e] for the 6x6 input patch d of tile t;
  *   gemm, 36 times: M[e] = V[e] . U[e], where U = G g G^T are the filters, transformed once;
  *   winogradOutput: y = A^T M A + bias (ReLU), the 4x4 outputs of tile t, clipped at the edge.
- * Tiles run over the images of the batch: t = (image * th + ty) * tw + tx. Vectors hold 4
+ * V and M hold `plane` tiles per e. Tiles run over the images of the batch:
+ * t = (image * th + ty) * tw + tx. Vectors hold 4
  * channels, so c and the filter count must be multiples of 4. `scratch` is 40 vectors
  * (640 bytes) per thread.
  */
@@ -50,10 +51,10 @@ function outputTransform(src: usize, s: usize, dst: usize, ds: usize): void {
   v128.store(dst + 3 * ds, f32x4.add(f32x4.add(d12, f32x4.mul(f32x4.splat(8), d34)), m5));
 }
 
-export function winogradInput(src: usize, h: i32, w: i32, c: i32, th: i32, tw: i32, v: usize, tiles: i32, scratch: usize, t0: i32, t1: i32): void {
+export function winogradInput(src: usize, h: i32, w: i32, c: i32, th: i32, tw: i32, v: usize, plane: i32, scratch: usize, t0: i32, t1: i32): void {
   const patch = scratch; // the 6x6 input vectors; the column pass overwrites them in place
   const zero = f32x4.splat(0);
-  const plane = <usize>tiles * <usize>c << 2; // bytes between V[e] and V[e + 1]
+  const stride = <usize>plane * <usize>c << 2; // bytes between V[e] and V[e + 1]
   const perImage = th * tw;
   for (let t = t0; t < t1; t++) {
     const image = t / perImage;
@@ -61,7 +62,7 @@ export function winogradInput(src: usize, h: i32, w: i32, c: i32, th: i32, tw: i
     const tx = t - image * perImage - ty * tw;
     const y0 = ty * 4 - 1, x0 = tx * 4 - 1;
     const base = src + (<usize>(image * h * w * c) << 2);
-    const out = v + (<usize>(t * c) << 2);
+    const out = v + (<usize>((t - t0) * c) << 2);
     for (let ci = 0; ci < c; ci += 4) {
       // Gather the 6x6 patch (zeros outside the image), row-major.
       for (let i = 0; i < 6; i++) {
@@ -75,24 +76,24 @@ export function winogradInput(src: usize, h: i32, w: i32, c: i32, th: i32, tw: i
       // B^T d: down each column, in place (the transform reads all six before writing).
       for (let j = 0; j < 6; j++) inputTransform(at(patch, j), 96, at(patch, j), 96);
       // (B^T d) B: along each row, straight to V.
-      for (let i = 0; i < 6; i++) inputTransform(at(patch, i * 6), 16, out + (<usize>ci << 2) + <usize>(i * 6) * plane, plane);
+      for (let i = 0; i < 6; i++) inputTransform(at(patch, i * 6), 16, out + (<usize>ci << 2) + <usize>(i * 6) * stride, stride);
     }
   }
 }
 
-export function winogradOutput(m: usize, k: i32, tiles: i32, th: i32, tw: i32, oh: i32, ow: i32, bias: usize, dst: usize, ldd: i32, relu: i32, scratch: usize, t0: i32, t1: i32): void {
+export function winogradOutput(m: usize, k: i32, plane: i32, th: i32, tw: i32, oh: i32, ow: i32, bias: usize, dst: usize, ldd: i32, relu: i32, scratch: usize, t0: i32, t1: i32): void {
   const zero = f32x4.splat(0);
-  const plane = <usize>tiles * <usize>k << 2;
+  const stride = <usize>plane * <usize>k << 2;
   const perImage = th * tw;
   for (let t = t0; t < t1; t++) {
     const image = t / perImage;
     const ty = (t - image * perImage) / tw;
     const tx = t - image * perImage - ty * tw;
-    const src = m + (<usize>(t * k) << 2);
+    const src = m + (<usize>((t - t0) * k) << 2);
     const out = dst + (<usize>(image * oh * ow * ldd) << 2);
     for (let ko = 0; ko < k; ko += 4) {
       // A^T M: down each of the 6 columns, 4 rows out (scratch rows 0..3).
-      for (let j = 0; j < 6; j++) outputTransform(src + (<usize>ko << 2) + <usize>j * plane, 6 * plane, at(scratch, j), 96);
+      for (let j = 0; j < 6; j++) outputTransform(src + (<usize>ko << 2) + <usize>j * stride, 6 * stride, at(scratch, j), 96);
       // (A^T M) A: along each row, 4 values out, to scratch vectors 24..39.
       for (let i = 0; i < 4; i++) outputTransform(at(scratch, i * 6), 16, at(scratch, 24 + i * 4), 16);
       const b = v128.load(bias + (<usize>ko << 2));

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { plan as makePlan, type Plan } from '../core/plan';
 import { tapShapes, type ForwardOptions, type ForwardResult, type GoogLeNet } from '../engine/googlenet';
 import { shapeText } from '../engine/weight-spec';
-import { compile, KERNELS, type KernelName, type Program, type Step, type View } from './program';
+import { compile, KERNELS, type CompileOptions, type KernelName, type Program, type Step, type View } from './program';
 import { encodeSteps, ensureBytes, HELPER_SOURCE, Team, type HelperInit } from './team';
 import { layoutWeights, type WeightValues } from './weights';
 
@@ -21,8 +21,8 @@ export interface SimdOptions {
   /** Needed for more than one thread. */
   readonly spawn?: SpawnHelper;
   readonly plan?: Plan;
-  /** See CompileOptions (tests lower it to run Winograd on small maps). */
-  readonly winogradMinTiles?: number;
+  /** Tuning, see CompileOptions (tests change it to run Winograd on small maps, in many blocks). */
+  readonly tuning?: Pick<CompileOptions, 'winogradMinTiles' | 'winogradBlockBytes'>;
 }
 
 export interface SimdGoogLeNet extends GoogLeNet {
@@ -69,7 +69,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
   function programFor(batch: number): Program {
     let prog = programs.get(batch);
     if (!prog) {
-      prog = compile(p, layout, { batch, threads, start: layout.end, winogradMinTiles: options.winogradMinTiles });
+      prog = compile(p, layout, { ...options.tuning, batch, threads, start: layout.end });
       if (prog.end > MAX_PAGES * 65536) throw new Error(`a batch of ${batch} needs ${Math.ceil(prog.end / 2 ** 20)} MiB, more than the kernels' 2 GiB`);
       programs.clear(); // programs share the memory after the weights: keep the latest only
       programs.set(batch, prog);

@@ -12,6 +12,7 @@ import { createGoogLeNet } from '../../../src/lib/engine/googlenet';
 import { sizeOf, weightSpecs } from '../../../src/lib/engine/weight-spec';
 import { kernelModule, spawnHelper } from '../../../src/lib/node/kernels';
 import { createSimdGoogLeNet } from '../../../src/lib/simd/googlenet-simd';
+import { relativeError } from './compare';
 
 const conv = (name: string, kernel: number, stride: number, pad: number, filters: number) =>
   ({ op: 'conv', name, kernel, stride, pad, filters }) as const;
@@ -93,22 +94,23 @@ describe('the WASM kernels on a small network', () => {
   afterAll(() => tf.disposeVariables());
 
   const cases = [
-    { variant: 'reduced', batch: 1, threads: 1, minTiles: undefined },
-    { variant: 'reduced', batch: 5, threads: 3, minTiles: undefined },
-    { variant: 'reduced', batch: 1, threads: 3, minTiles: 1 },
-    { variant: 'naive', batch: 5, threads: 3, minTiles: 1 },
-    { variant: 'naive', batch: 2, threads: 1, minTiles: 1000 }
+    { variant: 'reduced', batch: 1, threads: 1, minTiles: undefined, blockBytes: undefined },
+    { variant: 'reduced', batch: 5, threads: 3, minTiles: undefined, blockBytes: 1 },
+    { variant: 'reduced', batch: 1, threads: 3, minTiles: 1, blockBytes: undefined },
+    { variant: 'naive', batch: 5, threads: 3, minTiles: 1, blockBytes: undefined },
+    { variant: 'naive', batch: 7, threads: 2, minTiles: 1, blockBytes: 1 },
+    { variant: 'naive', batch: 2, threads: 1, minTiles: 1000, blockBytes: undefined }
   ] as const;
 
   for (const c of cases) {
-    it(`matches tfjs at every tap: ${c.variant} module, batch ${c.batch}, ${c.threads} thread(s), Winograd from ${c.minTiles ?? 16} tiles`, () => {
+    it(`matches tfjs at every tap: ${c.variant} module, batch ${c.batch}, ${c.threads} thread(s), Winograd from ${c.minTiles ?? 16} tiles${c.blockBytes ? ' in blocks of 8' : ''}`, () => {
       const p = plan({ naive: c.variant === 'naive' ? 'all' : 'none' }, TINY);
       const values = weightsFor(p);
       const tensors = Object.fromEntries(
         weightSpecs(p).map((s) => [s.name, tf.tensor(values.get(s.name) as Float32Array, s.shape as number[])])
       );
       const reference = createGoogLeNet(tensors, p);
-      const net = createSimdGoogLeNet(module, (n) => values.get(n), { plan: p, threads: c.threads, spawn: spawnHelper, winogradMinTiles: c.minTiles });
+      const net = createSimdGoogLeNet(module, (n) => values.get(n), { plan: p, threads: c.threads, spawn: spawnHelper, tuning: { winogradMinTiles: c.minTiles, winogradBlockBytes: c.blockBytes } });
       try {
         expect(net.auxHeads).toEqual(['aux1']);
         const names = [...reference.tapShapes.keys()];
@@ -117,12 +119,8 @@ describe('the WASM kernels on a small network', () => {
         const want = reference.forward(input, { taps: names });
         const got = net.forward(input, { taps: names });
         for (const name of names) {
-          const a = want.taps[name]!.dataSync();
-          const b = got.taps[name]!.dataSync();
           expect([name, got.taps[name]!.shape]).toEqual([name, want.taps[name]!.shape]);
-          const scale = a.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-3);
-          const worst = a.reduce((m, v, i) => Math.max(m, Math.abs(v - (b[i] as number))), 0);
-          expect(worst / scale, name).toBeLessThan(2e-5);
+          expect(relativeError(want.taps[name]!.dataSync(), got.taps[name]!.dataSync()), name).toBeLessThan(2e-5);
         }
         const diff = (x: tf.Tensor, y: tf.Tensor) => tf.max(tf.abs(tf.sub(x, y))).dataSync()[0] as number;
         expect(diff(got.probs, want.probs)).toBeLessThan(1e-5);
