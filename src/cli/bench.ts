@@ -1,9 +1,10 @@
 /**
- * `cli bench [--json] [--backend wasm|tfjs-wasm|cpu] [--threads N] [--runs N] [--precision P] [--full]`:
+ * `cli bench [--json] [--backend wasm|tfjs-wasm|cpu] [--threads N] [--runs N] [--precision P] [--full] [--profile]`:
  * milliseconds per image for one image (median of --runs after warm-up; the network alone and
  * with preprocessing) and for the paper's 144-crop batch. Without --backend every Node engine
  * runs in its own process (tfjs's WASM thread count is fixed once it starts): our WASM kernels
- * with all cores and on one thread, tfjs's WASM backend, tfjs's CPU backend. A benchmark prints
+ * with all cores and on one thread, tfjs's WASM backend, tfjs's CPU backend. `--profile` prints
+ * instead where a pass on the WASM kernels spends its time, step by step. A benchmark prints
  * figures; it asserts nothing.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -14,9 +15,11 @@ import { PRECISIONS } from '../lib/engine/manifest';
 import { cutCrops, toNetworkInput, toRgb } from '../lib/engine/preprocess';
 import { cropBoxes } from '../lib/engine/crops';
 import { NODE_ENGINES, openSession, type Session } from '../lib/node/session';
+import type { GoogLeNet } from '../lib/engine/googlenet';
+import type { SimdGoogLeNet, StepTime } from '../lib/simd/googlenet-simd';
 import { oneOf, parse, UsageError } from './args';
 
-export const usage = 'bench [--json] [--backend wasm|tfjs-wasm|cpu] [--threads N] [--runs N] [--precision float32|float16] [--full]';
+export const usage = 'bench [--json] [--backend wasm|tfjs-wasm|cpu] [--threads N] [--runs N] [--precision float32|float16] [--full] [--profile]';
 
 export interface BenchResult {
   backend: string;
@@ -61,16 +64,21 @@ function syntheticPixels(): tf.Tensor3D {
   });
 }
 
-export async function measure(session: Session, runs: number, full: boolean): Promise<BenchResult> {
-  const pixels = syntheticPixels();
-  const net = session.net;
-  const input = tf.tidy(() => {
+/** The synthetic image's centre crop, as the network takes it. */
+function networkInput(net: GoogLeNet, pixels: tf.Tensor3D): tf.Tensor4D {
+  return tf.tidy(() => {
     const rgb = toRgb(pixels);
     const resized = new Map<number, tf.Tensor3D>();
     const crop = cutCrops(rgb, cropBoxes(480, 360, 1), 224, resized);
     tf.dispose([...resized.values()]);
     return toNetworkInput(crop, net.plan.network.meanBgr);
   });
+}
+
+export async function measure(session: Session, runs: number, full: boolean): Promise<BenchResult> {
+  const pixels = syntheticPixels();
+  const net = session.net;
+  const input = networkInput(net, pixels);
   const forward = async () => {
     const { probs } = net.forward(input, { aux: false });
     await probs.data();
@@ -105,6 +113,13 @@ function line(r: BenchResult): string {
   return `${name.padEnd(28)} network ${r.networkMs} ms (fastest ${r.networkMinMs}), image ${r.imageMs} ms (median of ${r.runs}); 144 crops ${crops}; load ${r.load}\n`;
 }
 
+/** One line per step: its ms, its share of the pass, and its layers. */
+function profileTable(steps: readonly StepTime[], threads: number): string {
+  const total = steps.reduce((sum, s) => sum + s.ms, 0);
+  const rows = steps.map((s) => `${s.ms.toFixed(2).padStart(7)} ms ${((100 * s.ms) / total).toFixed(1).padStart(5)}%  ${s.names.join(', ')}\n`);
+  return `WASM kernels, ${threads} thread${threads === 1 ? '' : 's'}, one image, mean of the runs per step:\n${rows.join('')}${total.toFixed(2).padStart(7)} ms in all\n`;
+}
+
 /** Runs one configuration in a fresh process, so each WASM thread count starts clean. */
 function inChild(args: string[]): BenchResult {
   const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, 'bench', ...args, '--json'], {
@@ -123,7 +138,8 @@ export async function run(args: string[]): Promise<number> {
     threads: { type: 'string' },
     runs: { type: 'string' },
     precision: { type: 'string' },
-    full: { type: 'boolean' }
+    full: { type: 'boolean' },
+    profile: { type: 'boolean' }
   });
   const runs = Number(values.runs ?? 20);
   const threads = values.threads === undefined ? undefined : Number(values.threads);
@@ -132,6 +148,22 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`--threads must be 1 to 8, not "${values.threads}"`);
   const precision = oneOf('--precision', values.precision, PRECISIONS, 'float32');
   const print = (r: BenchResult) => process.stdout.write(values.json ? `${JSON.stringify(r)}\n` : line(r));
+  if (values.profile) {
+    if ((values.backend ?? 'wasm') !== 'wasm') throw new UsageError('--profile times the WASM kernels only (--backend wasm)');
+    const session = await openSession({ backend: 'wasm', threads, precision });
+    try {
+      const net = session.net as SimdGoogLeNet;
+      const pixels = syntheticPixels();
+      const input = networkInput(net, pixels);
+      const steps = net.profile(input, runs);
+      tf.dispose([pixels, input]);
+      if (values.json) for (const s of steps) process.stdout.write(`${JSON.stringify(s)}\n`);
+      else process.stdout.write(profileTable(steps, net.threads));
+    } finally {
+      session.close();
+    }
+    return 0;
+  }
   if (values.backend !== undefined) {
     const backend = oneOf('--backend', values.backend, NODE_ENGINES, 'wasm');
     const session = await openSession({ backend, threads, precision });

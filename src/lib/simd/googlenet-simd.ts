@@ -25,8 +25,16 @@ export interface SimdOptions {
   readonly tuning?: Pick<CompileOptions, 'winogradMinTiles' | 'winogradBlockBytes'>;
 }
 
+export interface StepTime {
+  /** The layers of the step (an Inception module's run in steps of one layer per branch). */
+  readonly names: readonly string[];
+  readonly ms: number;
+}
+
 export interface SimdGoogLeNet extends GoogLeNet {
   readonly threads: number;
+  /** Where a pass of `input` spends its time: ms per step, the mean over `runs` passes (after one). */
+  profile(input: tf.Tensor4D, runs: number): StepTime[];
   /** Bytes of kernel memory in use (weights, tensors and scratch of the largest batch so far). */
   memoryBytes(): number;
 }
@@ -85,7 +93,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
     return out;
   };
 
-  function forward(input: tf.Tensor4D, options: ForwardOptions = {}): ForwardResult {
+  function forward(input: tf.Tensor4D, options: ForwardOptions = {}, times?: Float64Array): ForwardResult {
     const wanted = new Set(options.taps ?? []);
     const unknown = [...wanted].find((t) => !shapes.has(t));
     if (unknown !== undefined) throw new Error(`unknown tap "${unknown}" (e.g. inception_4c/3x3, inception_4c/output)`);
@@ -98,7 +106,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
     ensureBytes(memory, prog.end);
     new Float32Array(memory.buffer, prog.input.ptr, n * h * w * c).set(input.dataSync());
     const { lists } = encodeSteps(memory, steps, helpers, prog.end);
-    team.run(steps, lists);
+    team.run(steps, lists, times);
 
     const classes = prog.logits.c;
     const probs = softmax(read(prog.logits), classes);
@@ -122,7 +130,15 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
     auxHeads: layout.auxHeads,
     tapShapes: shapes,
     threads,
-    forward,
+    forward: (input, options) => forward(input, options),
+    profile(input, runs) {
+      const dispose = (r: ForwardResult) => tf.dispose([r.probs, ...Object.values(r.taps), ...Object.values(r.aux)]);
+      dispose(forward(input, { aux: false }));
+      const steps = programFor(input.shape[0]).steps;
+      const times = new Float64Array(steps.length);
+      for (let i = 0; i < runs; i++) dispose(forward(input, { aux: false }, times));
+      return steps.map((s, i) => ({ names: s.names, ms: (times[i] as number) / runs }));
+    },
     memoryBytes: () => memory.buffer.byteLength,
     dispose: () => {
       team.stop();

@@ -109,10 +109,11 @@ export class Team {
     return new SharedArrayBuffer(4 * (2 + 2 * helpers));
   }
 
-  /** Runs `steps` (their helper lists already encoded at `lists`). */
-  run(steps: readonly Step[], lists: readonly (readonly number[])[]): void {
+  /** Runs `steps` (their helper lists already encoded at `lists`); adds each step's ms to `times` if given. */
+  run(steps: readonly Step[], lists: readonly (readonly number[])[], times?: Float64Array): void {
     const { ctl, helpers } = this;
     steps.forEach((step, s) => {
+      const start = times ? performance.now() : 0;
       const gen = ++this.generation;
       if (helpers > 0) {
         for (let h = 0; h < helpers; h++) Atomics.store(ctl, commandAt(h), lists[s]![h]!);
@@ -129,6 +130,7 @@ export class Team {
         Atomics.store(ctl, ERROR, 0);
         throw new Error(`a helper thread failed in ${step.names.join(', ')}`);
       }
+      if (times) times[s] = (times[s] as number) + performance.now() - start;
     });
   }
 
