@@ -1,6 +1,6 @@
 /**
  * How the architecture page writes a cost for the reader, under their unit (multiply-adds or
- * FLOPs) and their K (1000 or 1024): one place, so the diagram, the details, the charts and
+ * FLOPs) and their K for params (1000 or 1024): one place, so the diagram, the details, the charts and
  * the summary agree. DOM-free.
  */
 import type { Cost } from '../core/cost';
@@ -17,8 +17,12 @@ export const opsName = (unit: OpsUnit): string => (unit === 'flops' ? 'FLOPs' : 
 /** The short form: `MACs` or `FLOPs`. */
 export const opsShort = (unit: OpsUnit): string => (unit === 'flops' ? 'FLOPs' : 'MACs');
 
-/** `86.7M` in the reader's unit and K. */
-export const opsText = (macs: number, u: Units): string => compact(inUnit(macs, u.unit), u.kilo);
+/**
+ * `86.7M` in the reader's unit. Ops always count in powers of 1000, as the paper's do (its
+ * 1.5G and row 5's 128M are M = 10^6); K = 1024 is the paper's convention for params only.
+ */
+export const opsText = (macs: number, u: Units): string => compact(inUnit(macs, u.unit), 1000);
+/** `159.5K` with the reader's K. */
 export const paramsText = (params: number, u: Units): string => compact(params, u.kilo);
 
 /** The shaded quantity of a cost (multiply-adds shade in the reader's unit). */
