@@ -88,6 +88,7 @@ function weightsFor(p: Plan): Map<string, Float32Array> {
 describe('the WASM kernels on a small network', () => {
   let module: WebAssembly.Module;
   beforeAll(async () => {
+    tf.enableProdMode(); // also silences the CPU backend's "install tfjs-node" notice
     await tf.setBackend('cpu');
     module = await kernelModule();
   }, 120_000);
