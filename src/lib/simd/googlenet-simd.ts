@@ -9,7 +9,7 @@ import { plan as makePlan, type Plan } from '../core/plan';
 import { tapShapes, type ForwardOptions, type ForwardResult, type GoogLeNet } from '../engine/googlenet';
 import { shapeText } from '../engine/weight-spec';
 import { compile, KERNELS, type CompileOptions, type KernelName, type Program, type Step, type View } from './program';
-import { encodeSteps, ensureBytes, HELPER_SOURCE, Team, type HelperInit } from './team';
+import { encodeSteps, ensureBytes, HELPER_SOURCE, MAX_PAGES, Team, type HelperInit } from './team';
 import { layoutWeights, type WeightValues } from './weights';
 
 /** Starts a helper thread that runs `helperLoop(init)` from HELPER_SOURCE. */
@@ -23,6 +23,13 @@ export interface SimdOptions {
   readonly plan?: Plan;
   /** Tuning, see CompileOptions (tests change it to run Winograd on small maps, in many blocks). */
   readonly tuning?: Pick<CompileOptions, 'winogradMinTiles' | 'winogradBlockBytes'>;
+  /**
+   * A shared memory (default true), as the threaded kernels import; false for the kernels built
+   * without threads (a page that is not cross-origin isolated cannot make a shared one): one thread.
+   */
+  readonly sharedMemory?: boolean;
+  /** This thread never sleeps while it waits for the helpers (a browser's main thread); see TeamOptions. */
+  readonly spinOnly?: boolean;
 }
 
 export interface StepTime {
@@ -39,8 +46,7 @@ export interface SimdGoogLeNet extends GoogLeNet {
   memoryBytes(): number;
 }
 
-/** The largest memory the kernels declare (2 GiB); a batch that needs more is refused. */
-export const MAX_PAGES = 32768;
+export { MAX_PAGES };
 /** Low memory is left to the kernels' module. */
 const HEAP_START = 65536;
 
@@ -58,18 +64,20 @@ function softmax(logits: Float32Array, classes: number): Float32Array {
 
 export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightValues, options: SimdOptions = {}): SimdGoogLeNet {
   const p = options.plan ?? makePlan();
+  const shared = options.sharedMemory ?? true;
+  if (!shared && (options.threads ?? 1) > 1) throw new Error('more than one thread needs a shared memory');
   const threads = Math.max(1, options.spawn ? (options.threads ?? 1) : 1);
   const layout = layoutWeights(p, values, HEAP_START);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536), maximum: MAX_PAGES, shared: true });
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536), maximum: MAX_PAGES, shared });
   for (const b of layout.blocks) new Float32Array(memory.buffer, b.ptr, b.data.length).set(b.data);
   const exports = new WebAssembly.Instance(module, { env: { memory, abort: () => { throw new Error('kernel abort'); } } }).exports;
   const fns = Object.fromEntries(KERNELS.map((k) => [k, exports[k] as (...args: number[]) => void])) as Record<KernelName, (...args: number[]) => void>;
   const helpers = threads - 1;
   const control = Team.control(helpers);
   const workers = Array.from({ length: helpers }, (_, index) =>
-    (options.spawn as SpawnHelper)({ module, memory, control, index, helpers, kernels: [...KERNELS] })
+    (options.spawn as SpawnHelper)({ module, memory, control: control as SharedArrayBuffer, index, helpers, kernels: [...KERNELS] })
   );
-  const team = new Team((k, args) => fns[k](...args), control, helpers);
+  const team = new Team((k, args) => fns[k](...args), control, helpers, { spinOnly: options.spinOnly });
   const shapes = tapShapes(p, layout.auxHeads);
   const [h, w, c] = p.network.input;
   const programs = new Map<number, Program>();

@@ -7,6 +7,9 @@
  *
  * Control words: [0] generation, [1] a helper's error, then per helper its call list's index
  * (in int32s) and the last generation it finished.
+ *
+ * A browser's main thread may not sleep (Atomics.wait throws there), so the calling thread can be
+ * told to spin only; it then gives up, rather than hang the page, on a helper that stops answering.
  */
 import { KERNELS, type Call, type KernelName, type Step } from './program';
 
@@ -29,15 +32,27 @@ const commandAt = (i: number) => 2 + i;
 const doneAt = (helpers: number, i: number) => 2 + helpers + i;
 const SPINS = 200_000;
 
+/** The largest memory the kernels declare (2 GiB, in 64 KiB pages); a batch that needs more is refused. */
+export const MAX_PAGES = 32768;
+
+export interface TeamOptions {
+  /** Never sleep on this thread (a browser's main thread); default false (Node sleeps after spinning). */
+  readonly spinOnly?: boolean;
+  /** With spinOnly: how long to wait for a helper before the step fails (default 30 s). */
+  readonly helperTimeoutMs?: number;
+}
+
 /**
  * The helper's loop, as source (a worker is started from a string, so it needs no bundling).
- * It runs until its command index is -1.
+ * It runs until its command index is -1; `started`, if given, is called once the kernels are
+ * instantiated (a browser's page waits for that before it runs, as it cannot sleep meanwhile).
  */
 export const HELPER_SOURCE = `
-function helperLoop(init) {
+function helperLoop(init, started) {
   const { module, memory, control, index, helpers, kernels } = init;
   const ctl = new Int32Array(control);
   const ex = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('kernel abort'); } } }).exports;
+  if (started) started();
   const fns = kernels.map((k) => ex[k]);
   let seen = 0;
   for (;;) {
@@ -99,14 +114,31 @@ export class Team {
 
   constructor(
     private readonly call: KernelCall,
-    readonly control: SharedArrayBuffer,
-    readonly helpers: number
+    readonly control: ArrayBufferLike,
+    readonly helpers: number,
+    private readonly options: TeamOptions = {}
   ) {
     this.ctl = new Int32Array(control);
   }
 
-  static control(helpers: number): SharedArrayBuffer {
-    return new SharedArrayBuffer(4 * (2 + 2 * helpers));
+  /** The control words: shared when there are helpers (a page that is not cross-origin isolated has no SharedArrayBuffer, and needs none alone). */
+  static control(helpers: number): ArrayBufferLike {
+    const bytes = 4 * (2 + 2 * helpers);
+    return helpers > 0 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  }
+
+  /** Waits until helper `h` has finished generation `gen`. */
+  private awaitHelper(h: number, gen: number): void {
+    const { ctl, helpers } = this;
+    const at = doneAt(helpers, h);
+    let spins = 0;
+    if (!this.options.spinOnly) {
+      while (Atomics.load(ctl, at) !== gen) if (++spins > SPINS) Atomics.wait(ctl, at, Atomics.load(ctl, at), 1000);
+      return;
+    }
+    const deadline = performance.now() + (this.options.helperTimeoutMs ?? 30_000);
+    while (Atomics.load(ctl, at) !== gen)
+      if ((++spins & 0xffff) === 0 && performance.now() > deadline) throw new Error(`helper thread ${h + 1} stopped answering`);
   }
 
   /** Runs `steps` (their helper lists already encoded at `lists`); adds each step's ms to `times` if given. */
@@ -121,11 +153,7 @@ export class Team {
         Atomics.notify(ctl, GENERATION);
       }
       for (const c of step.parts[0] ?? []) this.call(c.kernel, c.args);
-      for (let h = 0; h < helpers; h++) {
-        let spins = 0;
-        while (Atomics.load(ctl, doneAt(helpers, h)) !== gen)
-          if (++spins > SPINS) Atomics.wait(ctl, doneAt(helpers, h), Atomics.load(ctl, doneAt(helpers, h)), 1000);
-      }
+      for (let h = 0; h < helpers; h++) this.awaitHelper(h, gen);
       if (helpers > 0 && Atomics.load(ctl, ERROR) !== 0) {
         Atomics.store(ctl, ERROR, 0);
         throw new Error(`a helper thread failed in ${step.names.join(', ')}`);

@@ -13,7 +13,7 @@ import { readImage } from '../../../src/lib/node/image';
 import { readConverted } from '../../../src/lib/node/model-files';
 import { openSession, type Session } from '../../../src/lib/node/session';
 import type { SimdGoogLeNet } from '../../../src/lib/simd/googlenet-simd';
-import { relativeError } from './compare';
+import { relativeError } from './helpers';
 import { convertedModel, expectedTop5, HAS_SHARED, NEEDS_SHARED, REFERENCE, removeConvertedModel } from '../engine/helpers';
 
 describe.skipIf(!HAS_SHARED)(`the real network on the WASM kernels${NEEDS_SHARED}`, () => {

@@ -12,7 +12,7 @@ import { createGoogLeNet } from '../../../src/lib/engine/googlenet';
 import { sizeOf, weightSpecs } from '../../../src/lib/engine/weight-spec';
 import { kernelModule, spawnHelper } from '../../../src/lib/node/kernels';
 import { createSimdGoogLeNet } from '../../../src/lib/simd/googlenet-simd';
-import { relativeError } from './compare';
+import { random, relativeError } from './helpers';
 
 const conv = (name: string, kernel: number, stride: number, pad: number, filters: number) =>
   ({ op: 'conv', name, kernel, stride, pad, filters }) as const;
@@ -69,17 +69,6 @@ const TINY: Network = {
     }
   ]
 };
-
-/** A fixed pseudo-random sequence, so a failure reproduces. */
-function random(seed: number, n: number, scale: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed;
-  for (let i = 0; i < n; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    out[i] = (s / 2147483648 - 0.5) * 2 * scale;
-  }
-  return out;
-}
 
 function weightsFor(p: Plan): Map<string, Float32Array> {
   return new Map(weightSpecs(p).map((s, i) => [s.name, random(i + 1, sizeOf(s.shape), s.blob === 'bias' ? 0.5 : 0.4)]));

@@ -1,0 +1,67 @@
+/**
+ * The kernels as the browser runs them: the `single` build on a plain (not shared) memory, and
+ * the threaded build with the calling thread spinning only (a page's main thread cannot sleep),
+ * which must give what the threaded build gives in Node. Random weights on the real plan, so it
+ * needs no ../shared. Also: a helper that never answers fails the step instead of hanging.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sizeOf, weightSpecs } from '../../../src/lib/engine/weight-spec';
+import { buildKernels, KERNEL_MAX_PAGES } from '../../../src/lib/node/kernel-build';
+import { kernelModule, spawnHelper } from '../../../src/lib/node/kernels';
+import { createSimdGoogLeNet, MAX_PAGES } from '../../../src/lib/simd/googlenet-simd';
+import { Team } from '../../../src/lib/simd/team';
+import { random, relativeError } from './helpers';
+
+describe('the kernels as a browser runs them', () => {
+  let shared: WebAssembly.Module;
+  let single: WebAssembly.Module;
+  const values = new Map(weightSpecs().map((s, i) => [s.name, random(i + 1, sizeOf(s.shape), 0.05)]));
+  beforeAll(async () => {
+    tf.enableProdMode();
+    await tf.setBackend('cpu');
+    shared = await kernelModule();
+    single = await WebAssembly.compile((await buildKernels('single')) as Uint8Array<ArrayBuffer>);
+  }, 120_000);
+
+  it('declares the memory the engine makes', () => {
+    expect(KERNEL_MAX_PAGES).toBe(MAX_PAGES);
+  });
+
+  it('the single build on a plain memory and the threaded build spinning only agree with the threaded build', () => {
+    const input = tf.tensor4d(random(7, 224 * 224 * 3, 100), [1, 224, 224, 3]);
+    const taps = ['inception_4c/3x3', 'inception_5b/output'];
+    const nets = {
+      node: createSimdGoogLeNet(shared, (n) => values.get(n), { threads: 2, spawn: spawnHelper }),
+      single: createSimdGoogLeNet(single, (n) => values.get(n), { sharedMemory: false }),
+      spinning: createSimdGoogLeNet(shared, (n) => values.get(n), { threads: 2, spawn: spawnHelper, spinOnly: true })
+    };
+    try {
+      expect(nets.single.threads).toBe(1);
+      expect(nets.spinning.threads).toBe(2);
+      const out = Object.fromEntries(Object.entries(nets).map(([k, net]) => [k, net.forward(input, { taps })]));
+      for (const k of ['single', 'spinning']) {
+        for (const t of taps) expect(relativeError(out.node!.taps[t]!.dataSync(), out[k]!.taps[t]!.dataSync()), `${k} ${t}`).toBeLessThan(1e-5);
+        expect(relativeError(out.node!.probs.dataSync(), out[k]!.probs.dataSync()), k).toBeLessThan(1e-5);
+      }
+      tf.dispose(Object.values(out).flatMap((r) => [r.probs, ...Object.values(r.taps), ...Object.values(r.aux)]));
+    } finally {
+      Object.values(nets).forEach((n) => n.dispose());
+      input.dispose();
+    }
+  }, 60_000);
+
+  it('refuses threads without a shared memory', () => {
+    expect(() => createSimdGoogLeNet(single, (n) => values.get(n), { sharedMemory: false, threads: 2, spawn: spawnHelper })).toThrow(
+      'more than one thread needs a shared memory'
+    );
+  });
+
+  it('needs no SharedArrayBuffer alone, and a spinning thread gives up on a helper that never answers', () => {
+    expect(Team.control(0)).toBeInstanceOf(ArrayBuffer);
+    expect(Team.control(1)).toBeInstanceOf(SharedArrayBuffer);
+    const team = new Team(() => undefined, Team.control(1), 1, { spinOnly: true, helperTimeoutMs: 50 });
+    const step = { names: ['conv1'], parts: [[]] };
+    expect(() => team.run([step] as never, [[0]])).toThrow('helper thread 1 stopped answering');
+  });
+});
