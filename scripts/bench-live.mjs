@@ -30,7 +30,12 @@ async function bench(browser, base, backend) {
 	const url = `${base}/live/?backend=${backend}&layer=inception_3a/output`;
 	await page.goto(url);
 	await nextResult(page, 0);
-	const inUse = await page.evaluate(() => /** @type {any} */ (window).__inceptionDebug.backend());
+	// The backend, and on WASM what runs it (the own SIMD kernels and their threads, or tfjs).
+	const inUse = await page.evaluate(() => {
+		const debug = /** @type {any} */ (window).__inceptionDebug;
+		const engine = debug.engine();
+		return engine ? `${debug.backend()} (${engine})` : debug.backend();
+	});
 	const cold = await firstResultMs(page);
 
 	await page.reload();
@@ -96,12 +101,12 @@ const browser = await launchChromium();
 try {
 	const version = browser.version();
 	console.log(`Live page benchmark, headless Chromium ${version}, ${new Date().toISOString()}`);
-	console.log('backend  in use  first result cold / warm (cached)  ms per image  512-ch grid: layer switch / paint  10 crops  longest frame gap');
+	console.log('backend  in use                                   first result cold / warm (cached)  ms per image  512-ch grid: layer switch / paint  10 crops  longest frame gap');
 	for (const backend of backends) {
 		try {
 			const r = await bench(browser, server.url, backend);
 			console.log(
-				`${r.backend.padEnd(8)} ${String(r.inUse).padEnd(7)} ${`${r.cold} ms / ${r.warm} ms${r.cached ? '' : ' (not cached!)'}`.padEnd(34)} ${`${r.perImage} ms`.padEnd(13)} ${`${r.layerSwitch} ms / ${r.drawMs} ms`.padEnd(35)} ${`${r.cropsMs} ms`.padEnd(9)} ${r.maxGap} ms`
+				`${r.backend.padEnd(8)} ${String(r.inUse).padEnd(40)} ${`${r.cold} ms / ${r.warm} ms${r.cached ? '' : ' (not cached!)'}`.padEnd(34)} ${`${r.perImage} ms`.padEnd(13)} ${`${r.layerSwitch} ms / ${r.drawMs} ms`.padEnd(35)} ${`${r.cropsMs} ms`.padEnd(9)} ${r.maxGap} ms`
 			);
 		} catch (e) {
 			console.log(`${backend.padEnd(8)} failed: ${/** @type {Error} */ (e).message.split('\n')[0]}`);

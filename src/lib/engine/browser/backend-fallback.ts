@@ -3,7 +3,9 @@
  * as well, so the network can be rebuilt on another backend, and every run is guarded: a failure
  * at run time (a lost GPU device, out of memory) moves to the next backend that works, tells the
  * page, and runs again. Runs are serialised. What the runs compute is `LiveEngine`'s business;
- * this module only keeps them running somewhere.
+ * this module only keeps them running somewhere. On WASM the network runs on the project's own
+ * SIMD kernels (tfjs, on one thread, only prepares the input), or on tfjs's own WASM kernels
+ * when ours cannot start here.
  */
 import * as tf from '@tensorflow/tfjs';
 import { BACKEND_ORDER, selectBackend, type BackendName } from '../backend';
@@ -12,6 +14,8 @@ import type { ImportedWeights } from '../import-blobs';
 import type { Precision } from '../manifest';
 import type { BackendStatus } from './backend-probe';
 import { BACKEND_LABELS } from './backend-probe';
+import { engineLabel } from './kernel-choice';
+import { loadKernels, startKernelNetwork, type LoadedKernels } from './kernels-browser';
 import { WASM_PATHS } from './wasm-paths';
 import { fetchWeights, type FetchProgress } from './weights-fetch';
 
@@ -33,6 +37,8 @@ export interface EngineEvents {
   readonly onFallback?: (failed: BackendName, reason: string, next: BackendName | null) => void;
   /** A GPU backend lost its device between runs; the page should run again to recover. */
   readonly onLost?: (name: BackendName, reason: string) => void;
+  /** The own WASM kernels could not start; WASM runs on tfjs's kernels instead. */
+  readonly onKernelsFailed?: (reason: string) => void;
 }
 
 /** Not the backend's fault: never a reason to fall back. */
@@ -52,6 +58,11 @@ export class FallbackNetwork {
   private queue: Promise<unknown> = Promise.resolve();
   private injected: string | null = null;
   private lost: string | null = null;
+  /** The own kernels, once compiled for the WASM backend; why they cannot run here, once they failed. */
+  private kernels: LoadedKernels | null = null;
+  private kernelsFailed: string | null = null;
+  /** Threads of the own kernels running the network now (null: tfjs runs it). */
+  private kernelThreads: number | null = null;
 
   constructor(
     statuses: readonly BackendStatus[],
@@ -89,11 +100,13 @@ export class FallbackNetwork {
     for (const name of tries) {
       try {
         this.disposeNet();
-        await selectBackend(name, { strict: true, wasmPaths: WASM_PATHS });
+        const kernels = name === 'wasm' ? await this.ownKernels() : null;
+        // tfjs's WASM threads are fixed when it first starts: one when it only prepares the input.
+        await selectBackend(name, { strict: true, wasmPaths: WASM_PATHS, wasmThreads: kernels ? 1 : undefined });
         this.backend = name;
         this.lost = null;
         this.watchDevice(name);
-        this.build();
+        await this.build();
         return name;
       } catch (e) {
         const reason = `could not start: ${(e as Error).message}`;
@@ -121,6 +134,23 @@ export class FallbackNetwork {
       backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', () => lost('the WebGL context was lost'), { once: true });
   }
 
+  /** The own kernels, compiled once; null (and the page told, once) when they cannot start here. */
+  private async ownKernels(): Promise<LoadedKernels | null> {
+    if (this.kernels || this.kernelsFailed) return this.kernels;
+    try {
+      this.kernels = await loadKernels();
+    } catch (e) {
+      this.kernelsFellBack(e as Error);
+    }
+    return this.kernels;
+  }
+
+  private kernelsFellBack(e: Error): void {
+    this.kernels = null;
+    this.kernelsFailed = e.message;
+    this.events.onKernelsFailed?.(e.message);
+  }
+
   private disposeNet(): void {
     try {
       this.net?.dispose();
@@ -130,15 +160,40 @@ export class FallbackNetwork {
     }
     this.tensors = {};
     this.net = null;
+    this.kernelThreads = null;
   }
 
-  private build(): void {
-    if (!this.weights) return;
-    const tensors: tf.NamedTensorMap = {};
-    for (const [name, w] of this.weights) tensors[name] = tf.tensor(w.data, [...w.shape], 'float32');
-    this.tensors = tensors;
-    this.net = createGoogLeNet(tensors);
+  private async build(): Promise<void> {
+    const weights = this.weights;
+    if (!weights) return;
     this.warmed.delete(this.backend as BackendName);
+    if (this.backend === 'wasm' && this.kernels) {
+      try {
+        const net = await startKernelNetwork(this.kernels, (name) => weights.get(name)?.data);
+        this.net = net;
+        this.kernelThreads = net.threads;
+        return;
+      } catch (e) {
+        // Weights the network cannot take fail on tfjs as well (and say so from there); only
+        // when tfjs builds the network were the kernels at fault.
+        this.buildOnTfjs(weights);
+        this.kernelsFellBack(e as Error);
+        return;
+      }
+    }
+    this.buildOnTfjs(weights);
+  }
+
+  private buildOnTfjs(weights: Map<string, CpuWeight>): void {
+    const tensors: tf.NamedTensorMap = {};
+    for (const [name, w] of weights) tensors[name] = tf.tensor(w.data, [...w.shape], 'float32');
+    try {
+      this.net = createGoogLeNet(tensors);
+    } catch (e) {
+      tf.dispose(tensors);
+      throw e;
+    }
+    this.tensors = tensors;
   }
 
   /** Downloads (or reads from Cache Storage) one precision of the site's weights. */
@@ -150,7 +205,7 @@ export class FallbackNetwork {
       for (const [name, t] of Object.entries(fetched.weights.tensors))
         weights.set(name, { shape: t.shape, data: (await t.data()) as Float32Array });
       tf.dispose(fetched.weights.tensors);
-      this.install(weights);
+      await this.install(weights);
       this.info = { precision, source: fetched.weights.source, auxHeads: fetched.weights.auxHeads, cached: fetched.cached };
       return this.info;
     });
@@ -160,21 +215,21 @@ export class FallbackNetwork {
   loadImported(imported: ImportedWeights & { source: string }): Promise<WeightsInfo> {
     return this.exclusive(async () => {
       if (!this.backend) await this.switchTo(null);
-      this.install(new Map(imported.weights.map((w) => [w.name, { shape: w.shape, data: w.data }])));
+      await this.install(new Map(imported.weights.map((w) => [w.name, { shape: w.shape, data: w.data }])));
       this.info = { precision: 'imported', source: imported.source, auxHeads: imported.auxHeads, cached: false };
       return this.info;
     });
   }
 
-  private install(weights: Map<string, CpuWeight>): void {
+  private async install(weights: Map<string, CpuWeight>): Promise<void> {
     const previous = this.weights;
     this.disposeNet();
     this.weights = weights;
     try {
-      this.build();
+      await this.build();
     } catch (e) {
       this.weights = previous;
-      this.build();
+      await this.build();
       throw e;
     }
   }
@@ -199,6 +254,13 @@ export class FallbackNetwork {
         return await fn(this.net, backend);
       } catch (e) {
         if (e instanceof RunRefused) throw e;
+        if (backend === 'wasm' && this.kernelThreads !== null) {
+          // Our kernels failed, not the backend: tfjs's WASM kernels take over, and run it again.
+          this.disposeNet();
+          this.kernelsFellBack(new Error(`they failed while running: ${(e as Error).message}`));
+          await this.build();
+          continue;
+        }
         const reason = `failed while running: ${(e as Error).message}`;
         this.failed.set(backend, reason);
         // The next backend down the order (WebGPU -> WebGL -> WASM -> CPU), else the best left.
@@ -225,6 +287,11 @@ export class FallbackNetwork {
 
   backendLabel(): string {
     return this.backend ? BACKEND_LABELS[this.backend] : 'none';
+  }
+
+  /** What runs the network on WASM ("own SIMD kernels, 2 threads" or "tfjs"); null on the other backends. */
+  engineLabel(): string | null {
+    return this.net ? engineLabel(this.backend, this.kernelThreads) : null;
   }
 
   dispose(): void {

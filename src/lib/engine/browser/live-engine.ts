@@ -31,6 +31,8 @@ export interface SingleRun {
   readonly tap: TapData | null;
   readonly ms: number;
   readonly backend: BackendName;
+  /** What runs the network on WASM: the own SIMD kernels and their threads, or tfjs (null on the other backends). */
+  readonly engine: string | null;
   /** The first run on this backend (includes compiling its shaders or kernels). */
   readonly first: boolean;
 }
@@ -73,7 +75,7 @@ export class LiveEngine extends FallbackNetwork {
           const tap = want[0] ? await this.tapData(want[0], out.taps[want[0]] as tf.Tensor4D) : null;
           const ms = performance.now() - start;
           this.warmed.add(backend);
-          return { probs, top5: topK(probs, this.labelList()), aux, tap, ms, backend, first };
+          return { probs, top5: topK(probs, this.labelList()), aux, tap, ms, backend, engine: this.engineLabel(), first };
         } finally {
           tf.dispose([out.probs, ...Object.values(out.aux), ...Object.values(out.taps)]);
         }

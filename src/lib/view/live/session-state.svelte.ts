@@ -28,6 +28,10 @@ export interface Notice {
 export interface DebugHook {
 	memory(): { numTensors: number; numBytes: number };
 	backend(): string | null;
+	/** What runs the network on WASM (see LiveEngine.engineLabel). */
+	engine(): string | null;
+	/** The feature map on show, as plain numbers. */
+	tap(): { layer: string; shape: [number, number, number]; data: number[] } | null;
 	failNext(message?: string): void;
 	runs(): number;
 }
@@ -72,6 +76,8 @@ export class LiveSessionState {
 		return {
 			memory: () => this.engine?.memory() ?? { numTensors: 0, numBytes: 0 },
 			backend: () => this.engine?.backend ?? null,
+			engine: () => this.engine?.engineLabel() ?? null,
+			tap: () => (this.tap ? { layer: this.tap.layer, shape: [this.tap.height, this.tap.width, this.tap.channels], data: Array.from(this.tap.data) } : null),
 			failNext: (message = 'simulated loss of the GPU device') => this.engine?.injectFailure(message),
 			runs: () => this.runs
 		};

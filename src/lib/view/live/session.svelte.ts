@@ -26,7 +26,8 @@ export class LiveSession extends LiveSessionState {
 			onLost: (name, reason) => {
 				this.notify('warning', `${lib.BACKEND_LABELS[name]}: ${reason}. Running again on the next backend.`);
 				void this.run();
-			}
+			},
+			onKernelsFailed: (reason) => this.notify('warning', `WASM: our own SIMD kernels could not start (${reason}); using tfjs's WASM kernels instead.`)
 		});
 		const imageDone = view.image ? this.pickSample(view.image, false) : Promise.resolve();
 		try {

@@ -1,0 +1,76 @@
+/**
+ * The project's own WASM SIMD kernels (src/kernels/) in the browser: the binary built with the
+ * site (virtual:googlenet-kernels), compiled once per page, and GoogLeNet started on it with
+ * helper threads in Blob-URL workers sharing its memory. The page's thread runs its share of
+ * every step and spins (never sleeps) while it waits for the helpers.
+ */
+import { kernelsUrl } from 'virtual:googlenet-kernels';
+import { createSimdGoogLeNet, HELPER_SOURCE, type SimdGoogLeNet } from '../../simd/googlenet-simd';
+import type { HelperInit } from '../../simd/team';
+import type { WeightValues } from '../../simd/weights';
+import { chooseKernels, type KernelChoice } from './kernel-choice';
+
+export interface LoadedKernels extends KernelChoice {
+  readonly module: WebAssembly.Module;
+}
+
+/** How long a helper may take to start before the kernels are given up. */
+const HELPER_START_MS = 10_000;
+
+const compiled = new Map<string, Promise<WebAssembly.Module>>();
+
+/** Fetches and compiles the kernels this page can run (fails without WASM SIMD, or when the file is missing). */
+export async function loadKernels(): Promise<LoadedKernels> {
+  const choice = chooseKernels(globalThis.crossOriginIsolated === true, navigator.hardwareConcurrency);
+  const url = kernelsUrl[choice.variant];
+  let module = compiled.get(url);
+  if (!module) {
+    module = (async () => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url.split('/').pop()} answered ${response.status}`);
+      return WebAssembly.compile(await response.arrayBuffer());
+    })();
+    compiled.set(url, module);
+    module.catch(() => compiled.delete(url)); // a later try fetches again
+  }
+  return { ...choice, module: await module };
+}
+
+let helperUrl: string | undefined;
+
+/** Starts one helper in a classic worker; resolves once its kernels are instantiated. */
+function spawnHelper(init: HelperInit): { worker: Worker; started: Promise<void> } {
+  helperUrl ??= URL.createObjectURL(
+    new Blob([`${HELPER_SOURCE}\nself.onmessage = (e) => helperLoop(e.data, () => self.postMessage('started'));`], { type: 'text/javascript' })
+  );
+  const worker = new Worker(helperUrl, { name: `googlenet-helper-${init.index + 1}` });
+  const started = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`helper thread ${init.index + 1} did not start`)), HELPER_START_MS);
+    worker.onmessage = () => (clearTimeout(timer), resolve());
+    worker.onerror = (e) => (clearTimeout(timer), reject(new Error(`helper thread ${init.index + 1} failed: ${e.message || 'no reason given'}`)));
+  });
+  worker.postMessage(init);
+  return { worker, started };
+}
+
+/** GoogLeNet on the kernels, from the weights as plain arrays; its helpers are running when it resolves. */
+export async function startKernelNetwork(kernels: LoadedKernels, values: WeightValues): Promise<SimdGoogLeNet> {
+  const started: Promise<void>[] = [];
+  const net = createSimdGoogLeNet(kernels.module, values, {
+    threads: kernels.threads,
+    sharedMemory: kernels.variant === 'shared',
+    spinOnly: true,
+    spawn: (init) => {
+      const helper = spawnHelper(init);
+      started.push(helper.started);
+      return helper.worker;
+    }
+  });
+  try {
+    await Promise.all(started);
+  } catch (e) {
+    net.dispose();
+    throw e;
+  }
+  return net;
+}
