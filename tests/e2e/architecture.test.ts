@@ -2,23 +2,16 @@
 // arithmetic, flip naive/reduced, try a what-if, follow a link, use a phone, use a keyboard.
 // Every expected number comes from the cost model itself.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { networkCost, type CostOptions, type NetworkCost } from '../../src/lib/core/cost';
 import { grouped, inUnit } from '../../src/lib/core/format';
 import { opsArithmetic } from '../../src/lib/view/arithmetic';
 import { exportRows } from '../../src/lib/view/exportTable';
-import { launchBrowser, openPage } from './browser';
+import { openPage, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
 const node = (page: Page, id: string) => page.locator(`button[data-node="${id}"]`);
@@ -32,7 +25,7 @@ function branchOf(cost: NetworkCost, module: string, branch: string) {
 }
 
 async function open(query = '', viewport?: { width: number; height: number }) {
-	const watched = await openPage(browser, viewport);
+	const watched = await openPage(browser(), viewport);
 	await watched.page.goto(`${baseURL}/architecture/${query}`);
 	// Ready once the address is applied and the ribbons (client-side d3) are drawn.
 	await watched.page.waitForSelector('[data-ready="true"]');

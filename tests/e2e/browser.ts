@@ -1,8 +1,24 @@
 // The test browser (see scripts/chromium.mjs) plus per-page console error capture.
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.mjs';
 
 export const launchBrowser = launchChromium;
+
+/** One Chromium for the test file that calls this: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (!browser) throw new Error('the test browser did not start');
+		return browser;
+	};
+}
 
 export interface WatchedPage {
 	page: Page;

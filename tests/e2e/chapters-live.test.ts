@@ -1,22 +1,15 @@
 // The chapters' widgets that run the real network (conv1's filters, channel correlations, the
 // test-time crops), in headless Chromium on the WASM backend: each loads only when asked, shows
 // its progress, answers its controls, and says how to add the weights when the site has none.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 async function openChapter(slug: string, options: { noWeights?: boolean } = {}) {
-	const watched = await openPage(browser);
+	const watched = await openPage(browser());
 	if (options.noWeights)
 		await watched.page.route('**/models/googlenet/*/model.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
 	await watched.page.goto(`${baseURL}/chapters/${slug}/?backend=wasm`, { waitUntil: 'networkidle' });

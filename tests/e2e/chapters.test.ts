@@ -1,29 +1,22 @@
 // The notebook's chapters as a reader meets them: every chapter renders without errors, reads
 // without JavaScript, links only to pages that exist, has linkable headings, and every widget
 // answers its control with the value the core computes.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { compareModels } from '$components/notebook/comparison';
 import { compareModule, networkCost } from '$lib/core/cost';
 import { compact, grouped } from '$lib/core/format';
 import { CHAPTERS } from '$notebooks/chapters';
-import { launchBrowser, openPage } from './browser';
+import { openPage, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const chapterPath = (slug: string) => `/chapters/${slug}/`;
 
 /** Opens a chapter and waits until it is hydrated (its charts are drawn by then). */
 async function openChapter(slug: string, viewport?: { width: number; height: number }) {
-	const watched = await openPage(browser, viewport);
+	const watched = await openPage(browser(), viewport);
 	await watched.page.goto(`${baseURL}${chapterPath(slug)}`, { waitUntil: 'networkidle' });
 	await watched.page.locator('article.chapter[data-hydrated]').waitFor();
 	const charts = watched.page.locator('[data-widget] .plot');
@@ -45,7 +38,7 @@ const text = async (l: Locator) => (await l.textContent())?.trim() ?? '';
 
 describe('the contents page', () => {
 	test('lists every chapter in order, each a link to its page', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseURL}/chapters/`);
 		const links = page.locator('ol.chapters a');
 		expect(await links.allTextContents()).toEqual(CHAPTERS.map((c) => c.title));
@@ -102,7 +95,7 @@ describe.each(CHAPTERS)('chapter $section, $title', (chapter) => {
 	});
 
 	test('reads without JavaScript: prose, computed numbers and formulas are in the HTML', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await browser().newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${baseURL}${chapterPath(chapter.slug)}`);
 		expect(await text(page.getByRole('heading', { level: 1 }))).toContain(chapter.title);

@@ -1,19 +1,12 @@
 // The live page's WASM backend on the project's own SIMD kernels (src/kernels/), in headless
 // Chromium: threads when the page is cross-origin isolated, one thread when it is not, feature
 // maps that match tfjs's, and tfjs's own WASM kernels when ours cannot start (the file missing).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 // The page's debug hook (DebugHook in src/lib/view/live/session-state.svelte.ts), as used here.
 interface Debug {
@@ -25,7 +18,7 @@ type DebugWindow = { __inceptionDebug?: Debug };
 const KERNELS = '**/googlenet-kernels-*.wasm';
 
 async function open(query: string, options: { noKernels?: boolean; notIsolated?: boolean } = {}) {
-	const watched = await openPage(browser);
+	const watched = await openPage(browser());
 	const { page } = watched;
 	if (options.noKernels) await page.route(KERNELS, (route) => route.fulfill({ status: 404, body: 'Not found' }));
 	if (options.notIsolated)

@@ -2,20 +2,13 @@
 // the feature maps, bad files, no weights, a caffemodel import, and tensors that do not leak.
 // Inference runs in software here (SwiftShader for WebGL and WebGPU), so most tests use WASM
 // and the GPU backends are each loaded once.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, useBrowser } from './browser';
 import { caffemodelFixture, HAS_SHARED } from './caffemodel-fixture';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 interface Debug {
 	memory(): { numTensors: number; numBytes: number };
@@ -30,7 +23,7 @@ declare global {
 }
 
 async function open(query: string, options: { noWeights?: boolean } = {}) {
-	const watched = await openPage(browser);
+	const watched = await openPage(browser());
 	if (options.noWeights)
 		await watched.page.route('**/models/googlenet/*/model.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
 	await watched.page.goto(`${baseURL}/live/${query}`);
@@ -48,7 +41,7 @@ async function nextResult(page: Page, after: number, timeout = 60_000) {
 
 describe('live page', () => {
 	test('a browser without WebGPU: the switch disables it with the reason, and the page uses the next backend', async () => {
-		const watched = await openPage(browser);
+		const watched = await openPage(browser());
 		const { page, errors } = watched;
 		await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined }));
 		await page.goto(`${baseURL}/live/?backend=webgpu`);

@@ -1,21 +1,13 @@
 // The site chrome as a reader meets it: home page, nav to every section, no errors, narrow screens.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage } from './browser';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('site chrome', () => {
 	test('home page shows the product name and the main nav', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseURL}/`);
 		await expect(page.title()).resolves.toContain('Going Deeper');
 		const heading = page.getByRole('heading', { level: 1 });
@@ -31,7 +23,7 @@ describe('site chrome', () => {
 		{ link: 'Chapters', from: '/', path: '/chapters/', heading: /Chapters/ },
 		{ link: 'Home', from: '/chapters/', path: '/', heading: /Going Deeper/ }
 	])('nav link "$link" opens $path', async ({ link, from, path, heading }) => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseURL}${from}`);
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
 		await page.waitForURL(`${baseURL}${path}`);
@@ -48,7 +40,7 @@ describe('site chrome', () => {
 	});
 
 	test('a direct visit without the trailing slash still renders the page', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseURL}/table1`);
 		expect(new URL(page.url()).pathname).toBe('/table1/');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Table 1/);
@@ -59,7 +51,7 @@ describe('site chrome', () => {
 	test.each(['/', '/table1/', '/chapters/'])(
 		'%s has no horizontal overflow at 360px wide',
 		async (path) => {
-			const { page, errors } = await openPage(browser, { width: 360, height: 740 });
+			const { page, errors } = await openPage(browser(), { width: 360, height: 740 });
 			await page.goto(`${baseURL}${path}`);
 			const { scrollWidth, clientWidth } = await page.evaluate(() => ({
 				scrollWidth: document.documentElement.scrollWidth,
@@ -72,7 +64,7 @@ describe('site chrome', () => {
 	);
 
 	test('keyboard focus is visible, starting with a skip link', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseURL}/`);
 		await page.keyboard.press('Tab');
 		const focused = await page.evaluate(() => {
@@ -87,7 +79,7 @@ describe('site chrome', () => {
 	});
 
 	test('the page is cross-origin isolated (needed for threaded WASM)', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseURL}/`);
 		expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
 		await page.close();

@@ -1,26 +1,19 @@
 // The Table 1 page as a reader uses it: read the numbers, flip both switches, try a what-if.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { table1 } from '../../src/lib/core/table1';
 import { grouped } from '../../src/lib/core/format';
-import { launchBrowser, openPage } from './browser';
+import { openPage, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 const cell = (page: Page, row: number, col: string) =>
 	page.locator(`tr[data-row="${row}"] [data-col="${col}"]`).innerText();
 
 async function open(query = '') {
-	const watched = await openPage(browser);
+	const watched = await openPage(browser());
 	await watched.page.goto(`${baseURL}/table1/${query}`);
 	// Hydrated once the switches respond; the address is read after the router starts.
 	await watched.page.waitForFunction(() => document.querySelector('input[name="convention"]') !== null);
@@ -42,7 +35,7 @@ describe('Table 1 page', () => {
 	});
 
 	test('the prose and the table read without JavaScript', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await browser().newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${baseURL}/table1/`);
 		expect(await page.locator('tbody tr').count()).toBe(19);

@@ -1,20 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyPixels, topK } from '../../../src/lib/engine/classify';
 import { createGoogLeNet, type GoogLeNet } from '../../../src/lib/engine/googlenet';
 import type { Precision } from '../../../src/lib/engine/manifest';
-import { readImage } from '../../../src/lib/node/image';
 import { readConverted } from '../../../src/lib/node/model-files';
-import {
-  convertedModel,
-  expectedTop5,
-  HAS_SHARED,
-  NEEDS_SHARED,
-  REFERENCE,
-  removeConvertedModel,
-  startTestBackend
-} from './helpers';
+import { convertedModel, HAS_SHARED, NEEDS_SHARED, referenceTests, removeConvertedModel, startTestBackend } from './helpers';
 
 describe.skipIf(!HAS_SHARED)(`the real network${NEEDS_SHARED}`, () => {
   const nets = new Map<Precision, { net: GoogLeNet; labels: readonly string[]; tensors: tf.NamedTensorMap }>();
@@ -32,30 +21,7 @@ describe.skipIf(!HAS_SHARED)(`the real network${NEEDS_SHARED}`, () => {
     removeConvertedModel();
   });
 
-  const classify = async (precision: Precision, image: string) => {
-    const { net, labels } = nets.get(precision)!;
-    const { width, height, data } = readImage(join(REFERENCE, image));
-    expect([width, height]).toEqual([224, 224]); // fed as is: no resizing
-    const pixels = tf.tensor3d(data, [height, width, 4], 'int32');
-    const probs = await classifyPixels(net, pixels, { crops: 1 });
-    pixels.dispose();
-    return topK(probs, labels, 5);
-  };
-
-  for (const expected of HAS_SHARED ? expectedTop5() : []) {
-    it(`matches the reference top 5 of ${expected.image} within 1e-4 (float32)`, async () => {
-      const top5 = await classify('float32', expected.image);
-      expect(top5.map((p) => p.index)).toEqual(expected.top5.map((p) => p.index));
-      expect(top5.map((p) => p.label)).toEqual(expected.top5.map((p) => p.label));
-      top5.forEach((p, i) => expect(Math.abs(p.p - expected.top5[i]!.p)).toBeLessThanOrEqual(1e-4));
-    });
-
-    it(`keeps the reference top 1 of ${expected.image} with float16 weights`, async () => {
-      const top5 = await classify('float16', expected.image);
-      expect(top5[0]!.index).toBe(expected.top5[0]!.index);
-      expect(Math.abs(top5[0]!.p - expected.top5[0]!.p)).toBeLessThan(5e-3);
-    });
-  }
+  referenceTests((precision) => nets.get(precision)!);
 
   it('returns every tap with the shape the plan gives it', () => {
     const { net } = nets.get('float32')!;
