@@ -136,28 +136,45 @@ export class LiveEngine extends FallbackNetwork {
     const sum = new Float32Array(1000);
     let at = 0;
     let used: BackendName | null = null;
+    // The image in RGB and its filtered, padded copy are made once for the whole batch (on the
+    // backend of the first chunk; a fallback meanwhile starts them again on the next one).
+    let source: { backend: BackendName; rgb: tf.Tensor3D; resized: Map<number, tf.Tensor3D> } | null = null;
+    const dropSource = () => {
+      try {
+        if (source) tf.dispose([source.rgb, ...source.resized.values()]);
+      } catch {
+        // The backend that held them may be gone (device lost); its memory went with it.
+      }
+      source = null;
+    };
     onProgress(0, boxes.length);
-    while (at < boxes.length) {
-      await tf.nextFrame();
-      if (cancelled()) return null;
-      at += await this.exclusive(() =>
-        this.guarded(async (net, backend) => {
-          const part = boxes.slice(at, at + CHUNK[backend]);
-          const summed = tf.tidy(() => {
-            const rgb = toRgb(tf.browser.fromPixels(image, 4));
-            const resized = new Map<number, tf.Tensor3D>();
-            const crops = cutCrops(rgb, part, CROP_SIDE, resized);
-            tf.dispose([...resized.values()]);
-            return tf.sum(net.forward(toNetworkInput(crops, net.plan.network.meanBgr), { aux: false }).probs, 0);
-          });
-          const values = await summed.data();
-          summed.dispose();
-          for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (values[i] as number);
-          used = backend;
-          return part.length;
-        })
-      );
-      onProgress(at, boxes.length);
+    try {
+      while (at < boxes.length) {
+        await tf.nextFrame();
+        if (cancelled()) return null;
+        at += await this.exclusive(() =>
+          this.guarded(async (net, backend) => {
+            const part = boxes.slice(at, at + CHUNK[backend]);
+            if (source?.backend !== backend) {
+              dropSource();
+              source = { backend, rgb: tf.tidy(() => toRgb(tf.browser.fromPixels(image, 4))), resized: new Map() };
+            }
+            const { rgb, resized } = source;
+            const summed = tf.tidy(() => {
+              const crops = cutCrops(rgb, part, CROP_SIDE, resized);
+              return tf.sum(net.forward(toNetworkInput(crops, net.plan.network.meanBgr), { aux: false }).probs, 0);
+            });
+            const values = await summed.data();
+            summed.dispose();
+            for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (values[i] as number);
+            used = backend;
+            return part.length;
+          })
+        );
+        onProgress(at, boxes.length);
+      }
+    } finally {
+      dropSource();
     }
     for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) / boxes.length;
     return { count, top5: topK(sum, this.labelList()), ms: performance.now() - start, backend: used ?? (this.backend as BackendName) };
