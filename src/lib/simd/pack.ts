@@ -30,35 +30,50 @@ export function packBias(bias: Float32Array): Float32Array {
   return out;
 }
 
-/** Rows of G for Winograd F(4x4, 3x3) (Lavin & Gray): U = G g G^T, 6x6 per filter pair. */
-const G = [
-  [1 / 4, 0, 0],
-  [-1 / 6, -1 / 6, -1 / 6],
-  [-1 / 6, 1 / 6, -1 / 6],
-  [1 / 24, 1 / 12, 1 / 6],
-  [1 / 24, -1 / 12, 1 / 6],
-  [0, 0, 1]
-] as const;
+/** Outputs per tile side on 6x6 tiles, by filter size: F(4x4, 3x3) and F(2x2, 5x5). */
+export const WINOGRAD_STEP: Readonly<Record<number, number>> = { 3: 4, 5: 2 };
+
+/** Winograd's interpolation points (with infinity as the sixth), shared by F(4x4, 3x3) and F(2x2, 5x5). */
+const POINTS: readonly number[] = [0, 1, -1, 2, -2];
 
 /**
- * A 3x3 filter [3, 3, in, out] transformed for Winograd F(4x4, 3x3): 36 matrices U[e] of
- * [in, out], each packed in panels (cin * panelled(cout) floats), one after the other.
- * Computed in float64.
+ * G for an r-tap filter on 6x6 tiles (U = G g G^T, 6x6 per filter pair): row j is p_j^k over
+ * the product of (p_j - p_l) for the other points; the last row (infinity) keeps the last tap.
+ * For r = 3 this is Lavin & Gray's F(4x4, 3x3) matrix: (1/4 0 0), (-1/6 -1/6 -1/6), ...
  */
-export function winogradFilters(filter: Float32Array, cin: number, cout: number): Float32Array {
-  if (filter.length !== 9 * cin * cout) throw new Error(`filter of ${filter.length} values is not 3x3x${cin}x${cout}`);
+export function winogradG(r: number): number[][] {
+  const rows = POINTS.map((p, j) => {
+    const norm = POINTS.reduce<number>((n, q, l) => (l === j ? n : n * (p - q)), 1);
+    return Array.from({ length: r }, (_, k) => p ** k / norm);
+  });
+  return [...rows, Array.from({ length: r }, (_, k) => (k === r - 1 ? 1 : 0))];
+}
+
+/**
+ * An r x r filter [r, r, in, out] (r = 3 or 5) transformed for Winograd on 6x6 tiles: 36
+ * matrices U[e] of [in, out], each packed in panels (cin * panelled(cout) floats), one after
+ * the other. Computed in float64.
+ */
+export function winogradFilters(filter: Float32Array, r: number, cin: number, cout: number): Float32Array {
+  if (filter.length !== r * r * cin * cout) throw new Error(`filter of ${filter.length} values is not ${r}x${r}x${cin}x${cout}`);
+  const G = winogradG(r);
   const u = Array.from({ length: 36 }, () => new Float32Array(cin * cout));
-  const g = new Float64Array(9);
-  const t = new Float64Array(18); // G g: 6 x 3
+  const g = new Float64Array(r * r);
+  const t = new Float64Array(6 * r); // G g: 6 x r
   for (let i = 0; i < cin; i++)
     for (let o = 0; o < cout; o++) {
-      for (let y = 0; y < 3; y++) for (let x = 0; x < 3; x++) g[y * 3 + x] = filter[((y * 3 + x) * cin + i) * cout + o] as number;
-      for (let r = 0; r < 6; r++)
-        for (let x = 0; x < 3; x++) t[r * 3 + x] = G[r]![0] * g[x]! + G[r]![1] * g[3 + x]! + G[r]![2] * g[6 + x]!;
-      for (let r = 0; r < 6; r++)
-        for (let s = 0; s < 6; s++) {
-          const v = t[r * 3]! * G[s]![0] + t[r * 3 + 1]! * G[s]![1] + t[r * 3 + 2]! * G[s]![2];
-          u[r * 6 + s]![i * cout + o] = v;
+      for (let y = 0; y < r; y++) for (let x = 0; x < r; x++) g[y * r + x] = filter[((y * r + x) * cin + i) * cout + o] as number;
+      for (let a = 0; a < 6; a++)
+        for (let x = 0; x < r; x++) {
+          let sum = 0;
+          for (let k = 0; k < r; k++) sum += G[a]![k]! * g[k * r + x]!;
+          t[a * r + x] = sum;
+        }
+      for (let a = 0; a < 6; a++)
+        for (let b = 0; b < 6; b++) {
+          let sum = 0;
+          for (let k = 0; k < r; k++) sum += t[a * r + k]! * G[b]![k]!;
+          u[a * 6 + b]![i * cout + o] = sum;
         }
     }
   const size = cin * panelled(cout);

@@ -10,7 +10,7 @@
  */
 import { isModule, planLayersInOrder, type Plan, type PlannedLayer } from '../core/plan';
 import type { ConvLayer, LrnLayer, PoolLayer } from '../core/network';
-import { PANEL, panelled } from './pack';
+import { PANEL, panelled, WINOGRAD_STEP } from './pack';
 import type { WeightLayout } from './weights';
 
 export const KERNELS = ['gemm', 'im2col', 'maxpool', 'avgpool', 'lrn', 'winogradInput', 'winogradOutput'] as const;
@@ -93,15 +93,23 @@ export function ranges(total: number, parts: number, align = 1): [number, number
 }
 
 const f32Bits = (x: number): number => new Int32Array(new Float32Array([x]).buffer)[0] as number;
-const tilesOf = (n: number, h: number, w: number): number => n * Math.ceil(h / 4) * Math.ceil(w / 4);
+/** Winograd tiles of a conv with an h x w output over the batch (0 for a filter size without Winograd). */
+function tilesOf(l: ConvLayer, n: number, h: number, w: number): number {
+  const step = WINOGRAD_STEP[l.kernel];
+  return step ? n * Math.ceil(h / step) * Math.ceil(w / step) : 0;
+}
 
 type ConvMethod = 'pointwise' | 'winograd' | 'im2col';
 
-/** How a conv runs: 1x1 as one GEMM; 3x3 stride 1 by Winograd when there are enough tiles; else im2col + GEMM. */
+/**
+ * How a conv runs: 1x1 as one GEMM; 3x3 and 5x5 with stride 1 and 'same' padding by Winograd
+ * when there are enough tiles; anything else by im2col + GEMM.
+ */
 function convMethod(l: ConvLayer, cin: number, cout: number, tiles: number, weights: WeightLayout, minTiles: number): ConvMethod {
   if (l.kernel === 1 && l.stride === 1 && l.pad === 0) return 'pointwise';
   const w = weights.conv.get(l.name);
-  if (w?.winograd !== undefined && l.pad === 1 && tiles >= minTiles && cin % 4 === 0 && cout % 4 === 0) return 'winograd';
+  const same = l.pad === (l.kernel - 1) / 2;
+  if (w?.winograd !== undefined && same && tiles >= minTiles && cin % 4 === 0 && cout % 4 === 0) return 'winograd';
   return 'im2col';
 }
 
@@ -126,7 +134,7 @@ function scratchFloats(l: PlannedLayer, n: number, threads: number, weights: Wei
   if (l.layer.op !== 'conv') return 0;
   const [h, w, cout] = l.output;
   const cin = l.input[2];
-  const tiles = tilesOf(n, h, w);
+  const tiles = tilesOf(l.layer, n, h, w);
   const pad = (f: number) => Math.ceil(f / 16) * 16;
   switch (convMethod(l.layer, cin, cout, tiles, weights, minTiles)) {
     case 'pointwise':
@@ -210,10 +218,11 @@ export function compile(p: Plan, weights: WeightLayout, options: CompileOptions)
       return;
     }
     requireDense(x, layer.name);
-    const th = Math.ceil(y.h / 4);
-    const tw = Math.ceil(y.w / 4);
-    const tiles = n * th * tw;
+    const tiles = tilesOf(layer, n, y.h, y.w);
     if (convMethod(layer, x.c, cout, tiles, weights, minTiles) === 'winograd') {
+      const step = WINOGRAD_STEP[k] as number;
+      const th = Math.ceil(y.h / step);
+      const tw = Math.ceil(y.w / step);
       const u = w.winograd as number;
       const block = winogradBlock(x.c, cout, tiles, threads, options.winogradBlockBytes);
       ranges(tiles, threads).forEach(([t0, t1], t) => {
@@ -223,10 +232,10 @@ export function compile(p: Plan, weights: WeightLayout, options: CompileOptions)
         const m = take(36 * block * cout);
         for (let b0 = t0; b0 < t1; b0 += block) {
           const b1 = Math.min(t1, b0 + block);
-          list.push(call('winogradInput', x.ptr, x.h, x.w, x.c, th, tw, v, block, scratch[t]!, b0, b1));
+          list.push(call('winogradInput', x.ptr, x.h, x.w, x.c, step, th, tw, v, block, scratch[t]!, b0, b1));
           for (let e = 0; e < 36; e++)
             list.push(call('gemm', v + e * block * x.c * 4, x.c, u + e * x.c * panelled(cout) * 4, weights.zeros, m + e * block * cout * 4, cout, b1 - b0, cout, x.c, 0));
-          list.push(call('winogradOutput', m, cout, block, th, tw, y.h, y.w, w.bias, y.ptr, y.ld, 1, scratch[t]!, b0, b1));
+          list.push(call('winogradOutput', m, cout, step, block, th, tw, y.h, y.w, w.bias, y.ptr, y.ld, 1, scratch[t]!, b0, b1));
         }
       });
       return;

@@ -1,18 +1,18 @@
 /**
  * Where each layer's packed filters and biases sit in the kernels' memory. Laid out once per
- * network, before any program: programs for every batch size share them. 3x3 stride-1 filters
- * are also kept transformed for Winograd (4x the values), since a program uses Winograd or
- * im2col per layer depending on how many tiles the batch has.
+ * network, before any program: programs for every batch size share them. 3x3 and 5x5 stride-1
+ * filters are also kept transformed for Winograd (4x and 1.44x the values), since a program uses
+ * Winograd or im2col per layer depending on how many tiles the batch has.
  */
 import { isModule, type Plan, type PlannedLayer } from '../core/plan';
 import { MAIN_GROUP, shapeText, weightSpecs } from '../engine/weight-spec';
-import { packBias, packPanels, panelled, winogradFilters } from './pack';
+import { packBias, packPanels, panelled, WINOGRAD_STEP, winogradFilters } from './pack';
 
 export interface PackedLayer {
   /** Byte offsets of the GEMM panels and the bias. */
   readonly gemm: number;
   readonly bias: number;
-  /** 36 packed [in, out] matrices, for 3x3 stride-1 convs. */
+  /** 36 packed [in, out] matrices, for 3x3 and 5x5 stride-1 convs. */
   readonly winograd?: number;
 }
 
@@ -69,7 +69,7 @@ export function layoutWeights(p: Plan, values: WeightValues, start: number): Wei
     const packed: PackedLayer = {
       gemm: put(packPanels(filter, depth, out)),
       bias: put(packBias(bias)),
-      winograd: L.op === 'conv' && L.kernel === 3 && L.stride === 1 ? put(winogradFilters(filter, l.input[2], out)) : undefined
+      winograd: L.op === 'conv' && WINOGRAD_STEP[L.kernel] !== undefined && L.stride === 1 ? put(winogradFilters(filter, L.kernel, l.input[2], out)) : undefined
     };
     (L.op === 'conv' ? conv : fc).set(L.name, packed);
   }
