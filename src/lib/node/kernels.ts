@@ -11,9 +11,14 @@ export { buildKernels, KERNEL_FLAGS, type KernelVariant } from './kernel-build';
 
 let compiled: Promise<WebAssembly.Module> | undefined;
 
+/** Said at a terminal when the kernels must be built (first use, or after their sources changed). */
+function sayBuilding(): void {
+  if (process.stderr.isTTY) process.stderr.write('Building the WASM kernels from src/kernels (once, about 10 s)...\n');
+}
+
 /** The compiled threaded kernels (built once per source change, then read from the cache). */
 export function kernelModule(): Promise<WebAssembly.Module> {
-  compiled ??= buildKernels('shared').then((bytes) => WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>));
+  compiled ??= buildKernels('shared', sayBuilding).then((bytes) => WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>));
   return compiled;
 }
 
