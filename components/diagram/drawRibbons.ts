@@ -1,6 +1,6 @@
 // Draws the diagram's edges into an SVG with d3: ribbons whose width is the channels they carry,
-// and the channel counts on the ribbons inside an open module. Everything it draws comes in as
-// arguments; a new call moves every ribbon to its new shape with a transition.
+// and the channel counts on the ribbons inside an open module or auxiliary head. Everything it
+// draws comes in as arguments; a new call moves every ribbon to its new shape with a transition.
 import { easeCubicInOut, select, transition } from 'd3';
 import type { PlacedEdge } from '$lib/view/diagram/layout';
 import { BRANCH_COLOURS, RIBBON } from './palette';
@@ -12,8 +12,9 @@ export interface RibbonOptions {
 	readonly highlight?: string;
 }
 
+const inAuxHead = (d: PlacedEdge): boolean => d.edge.kind === 'aux' || d.edge.kind === 'auxInner';
 const fill = (d: PlacedEdge): string =>
-	d.edge.branch ? BRANCH_COLOURS[d.edge.branch] : d.edge.kind === 'aux' ? RIBBON.aux : RIBBON.main;
+	d.edge.branch ? BRANCH_COLOURS[d.edge.branch] : inAuxHead(d) ? RIBBON.aux : RIBBON.main;
 
 export function drawRibbons(svg: SVGSVGElement, edges: readonly PlacedEdge[], options: RibbonOptions): void {
 	const root = select(svg);

@@ -1,11 +1,11 @@
 /**
  * The architecture page's whole state as one value and its round trip through a URL query:
  * the cost settings (settings.ts, shared with Table 1) plus what only the diagram has, the
- * quantity that shades the nodes and the modules opened in place. DOM-free.
+ * quantity that shades the nodes and the modules and auxiliary heads opened in place. DOM-free.
  *
- * `?layer=inception_4c/3x3&naive=all&shade=params&open=3a,4e`
+ * `?layer=inception_4c/3x3&naive=all&shade=params&open=3a,4e,loss1`
  */
-import { inceptionModules } from '../core/network';
+import { GOOGLENET, inceptionModules } from '../core/network';
 import { settingsFromQuery, settingsToQuery, type CostSettings } from './settings';
 
 /** What a node's shade and bar measure. */
@@ -14,15 +14,33 @@ export type Shade = 'macs' | 'params';
 export interface ArchitectureView {
   readonly settings: CostSettings;
   readonly shade: Shade;
-  /** Modules opened into their branches (`inception_4c`), beside the one holding the selection. */
+  /**
+   * Modules opened into their branches (`inception_4c`) and auxiliary heads opened into their
+   * layers (`loss1`), beside the one holding the selection.
+   */
   readonly open: readonly string[];
 }
 
 const MODULE_NAMES = inceptionModules().map((m) => m.name);
+const AUX_HEAD_NAMES = GOOGLENET.aux.map((a) => a.name);
+/** Everything that opens in place, in the order the address lists it. */
+const OPENABLE = [...MODULE_NAMES, ...AUX_HEAD_NAMES];
 
 export interface ParsedView {
   readonly view: ArchitectureView;
   readonly errors: readonly string[];
+}
+
+/** `3a` and `inception_3a` name a module, `loss1` a head, `all` every module (not the heads). */
+function openFromQuery(raw: string): { open: string[]; unknown: string[] } {
+  const open = new Set<string>();
+  const unknown: string[] = [];
+  for (const n of raw.split(',')) {
+    const names = n === 'all' ? MODULE_NAMES : [n, `inception_${n}`].filter((m) => OPENABLE.includes(m));
+    if (names.length === 0) unknown.push(n); // as the reader wrote it
+    names.forEach((m) => open.add(m));
+  }
+  return { open: OPENABLE.filter((n) => open.has(n)), unknown };
 }
 
 export function viewFromQuery(query: URLSearchParams): ParsedView {
@@ -34,12 +52,10 @@ export function viewFromQuery(query: URLSearchParams): ParsedView {
   else if (shadeRaw !== null) errors.push(`shade=${shadeRaw}: expected macs or params`);
   const openRaw = query.get('open');
   let open: string[] = [];
-  if (openRaw === 'all') open = [...MODULE_NAMES];
-  else if (openRaw) {
-    const names = openRaw.split(',').map((n) => (n.startsWith('inception_') ? n : `inception_${n}`));
-    const unknown = names.filter((n) => !MODULE_NAMES.includes(n));
-    if (unknown.length) errors.push(`open=${openRaw}: no module ${unknown.join(', ')}`);
-    open = MODULE_NAMES.filter((n) => names.includes(n));
+  if (openRaw) {
+    const read = openFromQuery(openRaw);
+    if (read.unknown.length) errors.push(`open=${openRaw}: no module or head ${read.unknown.join(', ')}`);
+    open = read.open;
   }
   return { view: { settings: parsed.settings, shade, open }, errors };
 }
@@ -48,11 +64,15 @@ export function viewFromQuery(query: URLSearchParams): ParsedView {
 export function viewToQuery(v: ArchitectureView): URLSearchParams {
   const q = settingsToQuery(v.settings);
   if (v.shade !== 'macs') q.set('shade', v.shade);
-  const open = MODULE_NAMES.filter((n) => v.open.includes(n));
-  if (open.length === MODULE_NAMES.length) q.set('open', 'all');
-  else if (open.length) q.set('open', open.map((n) => n.replace('inception_', '')).join(','));
+  const modules = MODULE_NAMES.filter((n) => v.open.includes(n));
+  const heads = AUX_HEAD_NAMES.filter((n) => v.open.includes(n));
+  const written = modules.length === MODULE_NAMES.length ? ['all'] : modules.map((n) => n.replace('inception_', ''));
+  if (written.length + heads.length) q.set('open', [...written, ...heads].join(','));
   return q;
 }
+
+/** Whether a name is an auxiliary head's (`loss1`). */
+export const isAuxHead = (name: string): boolean => AUX_HEAD_NAMES.includes(name);
 
 /** The module a layer, branch tap or concatenation belongs to (`inception_4c/3x3` -> `inception_4c`). */
 export function moduleOf(name: string | undefined): string | undefined {
@@ -61,10 +81,20 @@ export function moduleOf(name: string | undefined): string | undefined {
   return MODULE_NAMES.includes(prefix) && name.includes('/') ? prefix : undefined;
 }
 
-/** The modules drawn open: those the reader opened, and the one holding the selection. */
-export function openModules(v: ArchitectureView): Set<string> {
+/** The auxiliary head a layer belongs to (`loss1/fc` -> `loss1`). */
+export function auxHeadOf(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const prefix = name.split('/')[0];
+  return AUX_HEAD_NAMES.includes(prefix) && name.includes('/') ? prefix : undefined;
+}
+
+/** What a selection sits inside and opens in place: its module or its auxiliary head. */
+export const holderOf = (name: string | undefined): string | undefined => moduleOf(name) ?? auxHeadOf(name);
+
+/** The modules and heads drawn open: those the reader opened, and the one holding the selection. */
+export function openInPlace(v: ArchitectureView): Set<string> {
   const open = new Set(v.open);
-  const holder = moduleOf(v.settings.layer);
+  const holder = holderOf(v.settings.layer);
   if (holder) open.add(holder);
   return open;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { networkCost } from '../../../src/lib/core/cost';
 import { grouped } from '../../../src/lib/core/format';
 import { planLayersInOrder } from '../../../src/lib/core/plan';
-import { moduleOf, openModules, viewFromQuery, viewToQuery } from '../../../src/lib/view/architectureState';
+import { auxHeadOf, holderOf, moduleOf, openInPlace, viewFromQuery, viewToQuery } from '../../../src/lib/view/architectureState';
 import { opsArithmetic, paramsArithmetic, poolArithmetic, sumArithmetic } from '../../../src/lib/view/arithmetic';
 import { branchShares, cumulative, macsByRow } from '../../../src/lib/view/chartData';
 import { DEFAULT_SETTINGS } from '../../../src/lib/view/settings';
@@ -19,7 +19,22 @@ describe('architecture page state as a URL', () => {
     expect(view.open).toEqual(['inception_3a', 'inception_4e']);
     expect(view.settings.overrides).toEqual({ 'inception_4c/3x3': 300 });
     expect(viewToQuery(view).toString()).toBe(q);
-    expect([...openModules(view)].sort()).toEqual(['inception_3a', 'inception_4c', 'inception_4e']);
+    expect([...openInPlace(view)].sort()).toEqual(['inception_3a', 'inception_4c', 'inception_4e']);
+  });
+
+  it('keeps the auxiliary heads opened in place in the same list, and opens the one holding the selection', () => {
+    const { view, errors } = viewFromQuery(new URLSearchParams('open=loss2,4a,inception_4b,loss1'));
+    expect(errors).toEqual([]);
+    expect(view.open).toEqual(['inception_4a', 'inception_4b', 'loss1', 'loss2']);
+    expect(viewToQuery(view).toString()).toBe('open=4a%2C4b%2Closs1%2Closs2');
+    // `all` is every module; the heads are named beside it.
+    const all = viewFromQuery(new URLSearchParams('open=all,loss2')).view;
+    expect(all.open).toHaveLength(10);
+    expect(viewToQuery(all).toString()).toBe('open=all%2Closs2');
+    expect(viewToQuery({ ...all, open: ['loss1'] }).toString()).toBe('open=loss1');
+    const selected = viewFromQuery(new URLSearchParams('layer=loss2/fc')).view;
+    expect([...openInPlace(selected)]).toEqual(['loss2']);
+    expect(viewFromQuery(new URLSearchParams('open=loss3')).errors).toEqual(['open=loss3: no module or head loss3']);
   });
 
   it('leaves defaults out, writes every module as all, and names what it refused', () => {
@@ -29,7 +44,7 @@ describe('architecture page state as a URL', () => {
     const { view, errors } = viewFromQuery(new URLSearchParams('shade=colour&open=4a,6z'));
     expect(view.shade).toBe('macs');
     expect(view.open).toEqual(['inception_4a']);
-    expect(errors).toEqual(['shade=colour: expected macs or params', 'open=4a,6z: no module inception_6z']);
+    expect(errors).toEqual(['shade=colour: expected macs or params', 'open=4a,6z: no module or head 6z']);
   });
 
   it('knows which module a name sits in', () => {
@@ -38,6 +53,13 @@ describe('architecture page state as a URL', () => {
     expect(moduleOf('inception_4c')).toBeUndefined();
     expect(moduleOf('conv2/3x3')).toBeUndefined();
     expect(moduleOf('loss1')).toBeUndefined();
+    expect(moduleOf('loss1/fc')).toBeUndefined();
+    expect(auxHeadOf('loss1/fc')).toBe('loss1');
+    expect(auxHeadOf('loss1')).toBeUndefined();
+    expect(auxHeadOf('inception_4c/3x3')).toBeUndefined();
+    expect(holderOf('loss2/prob')).toBe('loss2');
+    expect(holderOf('inception_4c/output')).toBe('inception_4c');
+    expect(holderOf('prob')).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { networkCost } from '../../../src/lib/core/cost';
 import { diagramModel, nodeFor } from '../../../src/lib/view/diagram/model';
-import { HEIGHT, layoutDiagram, NAIVE_MAX_CHANNELS, verticalRibbon } from '../../../src/lib/view/diagram/layout';
+import { GAP, HEIGHT, layoutDiagram, NAIVE_MAX_CHANNELS, verticalRibbon } from '../../../src/lib/view/diagram/layout';
 
 const overlaps = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -44,6 +44,35 @@ describe('the diagram model', () => {
     const merges = naive.edges.filter((e) => e.kind === 'merge').map((e) => e.channels);
     expect(merges).toEqual([128, 256, 64, 512]); // the pool passes its whole input through
   });
+
+  it('opens an auxiliary head into its six layers, each its own node, channels on the edges', () => {
+    const closed = diagramModel(cost, new Set());
+    expect(closed.auxLayers.size).toBe(0);
+    expect(closed.edges.some((e) => e.kind === 'auxInner')).toBe(false);
+    const m = diagramModel(cost, new Set(['loss1']));
+    const layers = m.auxLayers.get('loss1')!;
+    expect(m.auxLayers.has('loss2')).toBe(false);
+    expect(layers.map((n) => n.title)).toEqual(['avg pool 5×5/3', '1×1 conv 128', 'fc 1024', 'dropout 70%', 'fc 1000', 'softmax']);
+    expect(layers.map((n) => n.id)).toEqual(cost.aux[0].layers.map((l) => l.name));
+    expect(layers.map((n) => n.kind)).toEqual(['pool', 'conv', 'fc', 'dropout', 'fc', 'softmax']);
+    expect(layers.every((n) => n.head === 'loss1' && n.trainingOnly && n.layers.length === 1)).toBe(true);
+    expect(layers.map((n) => n.output.join('×'))).toEqual(['4×4×512', '4×4×128', '1×1×1024', '1×1×1024', '1×1×1000', '1×1×1000']);
+    // Each layer carries its own cost, and together they are the head's.
+    expect(layers.reduce((s, n) => s + n.cost.macs, 0)).toBe(cost.aux[0].macs);
+    expect(layers.reduce((s, n) => s + n.cost.params, 0)).toBe(cost.aux[0].params);
+    // The head's input (inception 4a's 512 channels) down through the layers, each edge the channels above it.
+    const inner = m.edges.filter((e) => e.kind === 'auxInner');
+    expect(inner.map((e) => [e.from, e.to])).toEqual(layers.map((n, i) => [i ? layers[i - 1].id : 'loss1', n.id]));
+    expect(inner.map((e) => e.channels)).toEqual([512, 512, 128, 1024, 1024, 1000]);
+    expect(inner.every((e) => e.labelled)).toBe(true);
+    // Reading (and tab) order: the head, then its layers, then the next entry of the spine.
+    const ids = m.nodes.map((n) => n.id);
+    const at = ids.indexOf('loss1');
+    expect(ids.slice(at, at + 8)).toEqual(['loss1', ...layers.map((n) => n.id), 'inception_4b']);
+    expect(nodeFor(m, 'loss1/conv')).toBe(layers[1]);
+    // Closed, a layer's name still finds its head.
+    expect(nodeFor(closed, 'loss1/conv')!.id).toBe('loss1');
+  });
 });
 
 describe('the diagram layout', () => {
@@ -60,6 +89,48 @@ describe('the diagram layout', () => {
       }
       expect(l.detail!.after).toBe('loss1');
       expect(l.height).toBeGreaterThan(l.detail!.y + 200);
+    });
+  }
+
+  for (const width of [328, 600, 1000]) {
+    it(`stacks an open head's layers in the side column at ${width}px, clear of the spine and the next head`, () => {
+      const m = diagramModel(networkCost(), new Set(['loss1', 'loss2', 'inception_4a']));
+      const l = layoutDiagram(m, { width, detail: { node: 'loss1/fc', height: 240 } });
+      const box = (id: string) => l.nodes.find((n) => n.node.id === id)!;
+      for (const head of ['loss1', 'loss2']) {
+        const h = box(head);
+        const layers = m.auxLayers.get(head)!.map((n) => box(n.id));
+        let above = h;
+        for (const b of layers) {
+          // Same column as the head, one below the other with room for the channel count.
+          expect(b.size).toBe('auxLayer');
+          expect([b.x, b.w]).toEqual([h.x, h.w]);
+          expect(b.x + b.w).toBeLessThanOrEqual(width);
+          expect(b.y).toBe(above.y + above.h + GAP.auxStep);
+          above = b;
+        }
+        // Nothing else overlaps the column from the head down to its last layer.
+        const column = { x: h.x, y: h.y, w: h.w, h: above.y + above.h - h.y };
+        for (const n of l.nodes)
+          if (n.node.id !== head && n.node.head !== head) expect(overlaps(n, column), `${head} / ${n.node.id}`).toBe(false);
+        expect(overlaps(l.detail!, column), `${head} / detail`).toBe(false);
+      }
+      // The spine waits for the head: the next module starts below its softmax.
+      expect(box('inception_4b').y).toBeGreaterThanOrEqual(box('loss1/prob').y + HEIGHT.auxLayer + GAP.main);
+      // The details of a layer in the head come after the head's last layer.
+      expect(l.detail!.after).toBe('loss1/prob');
+      expect(l.detail!.y).toBeGreaterThan(box('loss1/prob').y + HEIGHT.auxLayer);
+      expect(l.detail!.y + l.detail!.h).toBeLessThanOrEqual(box('inception_4b').y);
+      // Ribbons between the layers: vertical, on the common scale, from one node's bottom to the next one's top.
+      const into = l.edges.find((e) => e.edge.id === 'loss1/fc/in')!;
+      expect(into.edge.channels).toBe(128);
+      expect(into.width).toBeCloseTo(128 * l.pxPerChannel, 9);
+      const [from, to] = [box('loss1/conv'), box('loss1/fc')];
+      const mid = from.x + from.w / 2;
+      expect(into.path).toBe(verticalRibbon(mid, from.y + from.h, mid, to.y, into.width));
+      expect(into.label).toEqual({ x: mid, y: (from.y + from.h + to.y) / 2, text: '128' });
+      const widest = l.edges.find((e) => e.edge.id === 'loss1/drop_fc/in')!;
+      expect(widest.width).toBeLessThan(from.w);
     });
   }
 

@@ -1,8 +1,9 @@
 /**
  * Places the diagram for a given width, top to bottom: a main column (the spine), a narrow column
- * on the right for the auxiliary heads, and the full width for a module opened into its four
- * branches. Edges are ribbons whose width is proportional to the channels they carry, on one
- * scale for the whole drawing, so the naive network's compounding widths show as they are.
+ * on the right for the auxiliary heads (an open head's layers stacked below it there, the spine
+ * making room), and the full width for a module opened into its four branches. Edges are
+ * ribbons whose width is proportional to the channels they carry, on one scale for the whole
+ * drawing, so the naive network's compounding widths show as they are.
  * A selected node gets room for its details right below its entry. DOM-free.
  */
 import type { DiagramEdge, DiagramItem, DiagramModel, DiagramNode } from './model';
@@ -14,7 +15,7 @@ export interface Box {
   readonly h: number;
 }
 
-export type NodeSize = 'main' | 'compact' | 'branch' | 'aux';
+export type NodeSize = 'main' | 'compact' | 'branch' | 'aux' | 'auxLayer';
 
 export interface PlacedNode extends Box {
   readonly node: DiagramNode;
@@ -47,10 +48,13 @@ export interface LayoutOptions {
   readonly detail?: { readonly node: string; readonly height: number };
 }
 
-/** Node heights (px). */
-export const HEIGHT: Readonly<Record<NodeSize, number>> = { main: 50, compact: 30, branch: 58, aux: 66 };
-/** Vertical gaps: between main entries, from an open module's header to its branches, between branch steps. */
-export const GAP = { main: 22, fan: 40, step: 30 } as const;
+/** Node heights (px); a layer of an open auxiliary head has room for its title on two lines. */
+export const HEIGHT: Readonly<Record<NodeSize, number>> = { main: 50, compact: 30, branch: 58, aux: 66, auxLayer: 64 };
+/**
+ * Vertical gaps: between main entries, from an open module's header to its branches, between
+ * branch steps, between the steps of an open auxiliary head (room for a channel count).
+ */
+export const GAP = { main: 22, fan: 40, step: 30, auxStep: 26 } as const;
 /** The widest output of the paper's all-naive network (inception 5b); ribbons are scaled to at least this. */
 export const NAIVE_MAX_CHANNELS = 4944;
 
@@ -78,9 +82,10 @@ export function horizontalRibbon(x0: number, y0: number, x1: number, y1: number,
   );
 }
 
-/** The entry of the main column that holds a node (aux heads belong to the module they follow). */
+/** The entry of the main column that holds a node (aux heads, and their layers, belong to the module they follow). */
 function itemIndexOf(model: DiagramModel, id: string): number {
-  const aux = model.edges.find((e) => e.kind === 'aux' && e.to === id);
+  const head = model.nodes.find((n) => n.id === id)?.head ?? id;
+  const aux = model.edges.find((e) => e.kind === 'aux' && e.to === head);
   const target = aux ? aux.from : id;
   return model.items.findIndex((item) =>
     item.type === 'node'
@@ -93,7 +98,8 @@ const outputOf = (item: DiagramItem): DiagramNode => (item.type === 'node' ? ite
 
 export function layoutDiagram(model: DiagramModel, options: LayoutOptions): DiagramLayout {
   const W = Math.max(280, Math.round(options.width));
-  const auxW = clamp(Math.round(W * 0.22), 84, 150);
+  // Wide enough on a phone for `▾ loss1 head` and `avg pool 5×5/3` at the small type.
+  const auxW = clamp(Math.round(W * 0.22), 92, 150);
   const auxGap = W < 480 ? 8 : 12;
   let spineW = Math.min(360, W - 2 * (auxW + auxGap));
   let spineX: number;
@@ -145,10 +151,17 @@ export function layoutDiagram(model: DiagramModel, options: LayoutOptions): Diag
     let after = out.node.id;
     for (const edge of model.edges) {
       if (edge.kind !== 'aux' || edge.from !== out.node.id) continue;
-      const node = model.aux.find((a) => a.id === edge.to)!;
-      place(node, auxX, out.y, auxW, 'aux');
-      bottom = Math.max(bottom, out.y + HEIGHT.aux);
-      after = node.id;
+      const head = model.aux.find((a) => a.id === edge.to)!;
+      place(head, auxX, out.y, auxW, 'aux');
+      let headBottom = out.y + HEIGHT.aux;
+      after = head.id;
+      for (const layer of model.auxLayers.get(head.id) ?? []) {
+        const layerY = headBottom + GAP.auxStep;
+        place(layer, auxX, layerY, auxW, 'auxLayer');
+        headBottom = layerY + HEIGHT.auxLayer;
+        after = layer.id;
+      }
+      bottom = Math.max(bottom, headBottom);
     }
     y = bottom + GAP.main;
     if (index === detailIndex && options.detail) {

@@ -1,18 +1,19 @@
 /**
  * The network diagram as nodes and edges, read off the cost model (never typed in): the stem,
  * the nine Inception modules (each closed, or open into its four branches and the concatenation),
- * the pools, the head and the two training-only auxiliary heads. DOM-free; the layout places it.
+ * the pools, the head and the two training-only auxiliary heads (each closed, or open into its
+ * six layers). DOM-free; the layout places it.
  */
 import type { BranchCost, Cost, LayerCost, ModuleCost, NetworkCost, RowCost } from '../../core/cost';
 import type { BranchName, ModuleVariant } from '../../core/inception';
 import type { Layer } from '../../core/network';
 import type { ReceptiveField, Shape } from '../../core/plan';
-import { branchLayerTitle, kindOf, layerTitle } from './titles';
+import { auxLayerTitle, branchLayerTitle, kindOf, layerTitle } from './titles';
 
 export type NodeKind = 'input' | 'conv' | 'pool' | 'dropout' | 'fc' | 'softmax' | 'module' | 'concat' | 'aux';
 
 export interface DiagramNode {
-  /** Selection key: a layer name, a module name, `inception_4c/output`, an aux head, or `data`. */
+  /** Selection key: a layer name (`loss1/fc` too), a module name, `inception_4c/output`, an aux head, or `data`. */
   readonly id: string;
   readonly kind: NodeKind;
   readonly title: string;
@@ -35,10 +36,12 @@ export interface DiagramNode {
   readonly branch?: BranchName;
   readonly column?: number;
   readonly step?: number;
+  /** Inside an open auxiliary head: which head (`loss1`); `step` is its place down the head. */
+  readonly head?: string;
   readonly trainingOnly?: boolean;
 }
 
-export type EdgeKind = 'main' | 'fan' | 'inner' | 'merge' | 'aux';
+export type EdgeKind = 'main' | 'fan' | 'inner' | 'merge' | 'aux' | 'auxInner';
 
 export interface DiagramEdge {
   readonly id: string;
@@ -46,7 +49,7 @@ export interface DiagramEdge {
   readonly to: string;
   readonly channels: number;
   readonly kind: EdgeKind;
-  /** Show the channel count on it (edges inside an open module). */
+  /** Show the channel count on it (edges inside an open module or auxiliary head). */
   readonly labelled: boolean;
   readonly branch?: BranchName;
 }
@@ -66,6 +69,8 @@ export interface DiagramModel {
   readonly items: readonly DiagramItem[];
   /** Training-only heads, each beside the output of the module it follows. */
   readonly aux: readonly DiagramNode[];
+  /** The layers of each auxiliary head drawn open, top to bottom, by head (`loss1`). */
+  readonly auxLayers: ReadonlyMap<string, readonly DiagramNode[]>;
   readonly edges: readonly DiagramEdge[];
   /** Every node, in reading (and tab) order. */
   readonly nodes: readonly DiagramNode[];
@@ -142,9 +147,28 @@ function branchNodes(r: RowCost, m: ModuleCost, b: BranchCost, column: number, k
   }));
 }
 
+/** An open auxiliary head's layers, one node each, below the head in its own column. */
+function auxLayerNodes(head: DiagramNode, costs: readonly LayerCost[], layers: readonly Layer[]): DiagramNode[] {
+  return costs.map((lc, step) => ({
+    id: lc.name,
+    kind: kindOf(lc.op),
+    title: auxLayerTitle(layers[step]),
+    input: lc.input,
+    output: lc.output,
+    cost: sum([lc]),
+    rf: lc.rf,
+    layers: [lc],
+    compact: false,
+    row: head.row,
+    head: head.id,
+    step,
+    trainingOnly: true
+  }));
+}
+
 /**
  * @param cost the network under the reader's settings
- * @param open names of the modules drawn open
+ * @param open names of the modules (`inception_4c`) and auxiliary heads (`loss1`) drawn open
  */
 export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): DiagramModel {
   const items: DiagramItem[] = [];
@@ -215,11 +239,12 @@ export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): Diag
     const to = next.type === 'node' ? next.node : next.header;
     edges.push({ id: `main/${to.id}`, from: from.id, to: to.id, channels: from.output[2], kind: 'main', labelled: false });
   }
-  const aux = cost.aux.map((a): DiagramNode => {
+  const auxLayers = new Map<string, readonly DiagramNode[]>();
+  const aux = cost.aux.map((a, i): DiagramNode => {
     const from = outputs.get(a.after)!;
     const last = a.layers[a.layers.length - 1];
     edges.push({ id: `aux/${a.name}`, from: from.id, to: a.name, channels: from.output[2], kind: 'aux', labelled: false });
-    return {
+    const head: DiagramNode = {
       id: a.name,
       kind: 'aux',
       title: `${a.name} head`,
@@ -232,6 +257,16 @@ export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): Diag
       row: from.row,
       trainingOnly: true
     };
+    if (!open.has(a.name)) return head;
+    const inside = auxLayerNodes(head, a.layers, cost.plan.aux[i].layers.map((p) => p.layer));
+    auxLayers.set(a.name, inside);
+    inside.forEach((n, step) => {
+      const before = step === 0 ? head : inside[step - 1];
+      // What flows out of the node above: the head's input (the module's output) into the first layer.
+      const channels = step === 0 ? head.input[2] : before.output[2];
+      edges.push({ id: `${n.id}/in`, from: before.id, to: n.id, channels, kind: 'auxInner', labelled: true });
+    });
+    return head;
   });
   const nodes: DiagramNode[] = [];
   for (const item of items) {
@@ -244,9 +279,10 @@ export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): Diag
       nodes.push(item.concat);
     }
     const last = item.type === 'node' ? item.node : item.concat;
-    for (const a of aux) if (outputs.get(cost.aux.find((h) => h.name === a.id)!.after) === last) nodes.push(a);
+    for (const a of aux)
+      if (outputs.get(cost.aux.find((h) => h.name === a.id)!.after) === last) nodes.push(a, ...(auxLayers.get(a.id) ?? []));
   }
-  return { items, aux, edges, nodes };
+  return { items, aux, auxLayers, edges, nodes };
 }
 
 /** The node a selection names: itself, or the node a merged layer (an LRN) belongs to. */

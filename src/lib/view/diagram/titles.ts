@@ -1,4 +1,7 @@
-/** What the diagram calls each layer: `conv1 7×7/2`, `max pool 3×3/2`, `3×3 reduce`, `1×1 proj`. DOM-free. */
+/**
+ * What the diagram calls each layer: `conv1 7×7/2`, `max pool 3×3/2`, `3×3 reduce`, `1×1 proj`,
+ * and inside an auxiliary head `1×1 conv 128`, `fc 1024`. DOM-free.
+ */
 import type { LayerCost } from '../../core/cost';
 import type { Layer } from '../../core/network';
 import type { NodeKind } from './model';
@@ -39,3 +42,15 @@ export function branchLayerTitle(l: LayerCost, kernel: number): string {
   return `${kxk(kernel)} conv`;
 }
 
+
+/** Title of a layer inside an open auxiliary head: `avg pool 5×5/3`, `1×1 conv 128`, `fc 1024`, `dropout 70%`. */
+export function auxLayerTitle(l: Layer): string {
+  switch (l.op) {
+    case 'conv':
+      return `${kxk(l.kernel)} conv ${l.filters}`;
+    case 'fc':
+      return `fc ${l.outputs}`;
+    default:
+      return layerTitle(l);
+  }
+}
