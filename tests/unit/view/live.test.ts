@@ -81,6 +81,16 @@ describe('feature maps as pictures', () => {
 		expect(rangeOf(s, 1, 'shared')).toEqual([0, s.layerHigh]);
 	});
 
+	it('finds any quantile as a full sort would, ties and all', () => {
+		let seed = 3;
+		const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
+		for (const n of [1, 2, 7, 1000, 30_001]) {
+			const values = Float32Array.from({ length: n }, () => (next() < 0.3 ? 0 : Math.round(next() * 50) - 10));
+			const sorted = Float32Array.from(values).sort();
+			for (const q of [0, 0.1, 0.5, 0.9, 0.999, 1]) expect(quantile(values, q)).toBe(sorted[Math.floor(q * (n - 1))]);
+		}
+	});
+
 	it('clips the shared scale at the 99.9th percentile', () => {
 		const values = new Float32Array(10_000).map((_, i) => i % 100);
 		values[5] = 1e6;

@@ -29,13 +29,40 @@ export interface ChannelStats {
 
 export const SHARED_PERCENTILE = 0.999;
 
-/** The `q` quantile of `data` (sorted copy; large arrays are sampled evenly first). */
+/**
+ * The k-th smallest value of `a`, which it reorders: Hoare's selection, linear on average. A
+ * full sort of a 28x28x256 map took 40 ms of the page's thread on every run.
+ */
+function select(a: Float32Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const x = a[lo] as number, y = a[(lo + hi) >> 1] as number, z = a[hi] as number;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // median of three
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i++] = a[j] as number;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break; // between j and i every value equals the pivot
+  }
+  return a[k] as number;
+}
+
+/** The `q` quantile of `data` (a copy is partly ordered; large arrays are sampled evenly first). */
 export function quantile(data: Float32Array, q: number, limit = 250_000): number {
   if (data.length === 0) return 0;
   const step = Math.max(1, Math.floor(data.length / limit));
   const sample = step === 1 ? Float32Array.from(data) : Float32Array.from({ length: Math.floor(data.length / step) }, (_, i) => data[i * step] as number);
-  sample.sort();
-  return sample[Math.min(sample.length - 1, Math.floor(q * (sample.length - 1)))] as number;
+  return select(sample, Math.min(sample.length - 1, Math.floor(q * (sample.length - 1))));
 }
 
 export function channelStats(t: Tap): ChannelStats {
