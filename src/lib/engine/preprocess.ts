@@ -21,6 +21,12 @@ export function imageSizeProblem(width: number, height: number): string | null {
   return null;
 }
 
+/** True when every pixel of RGBA bytes is fully opaque: its alpha can be dropped before tfjs sees it. */
+export function isOpaque(rgba: ArrayLike<number>): boolean {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
+  return true;
+}
+
 /** [h, w, 1|2|3|4] in 0..255 -> float32 RGB [h, w, 3]; alpha is composited on white. */
 export function toRgb(pixels: tf.Tensor3D): tf.Tensor3D {
   return tf.tidy(() => {

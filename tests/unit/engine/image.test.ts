@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toRgb } from '../../../src/lib/engine/preprocess';
+import { isOpaque, toRgb } from '../../../src/lib/engine/preprocess';
 import { decodeImage, readImage } from '../../../src/lib/node/image';
 import { cmykJpeg } from './cmyk-jpeg';
 import { startTestBackend, tempDir } from './helpers';
@@ -93,5 +93,9 @@ describe('reading images', () => {
     const grey = toRgb(tf.fill([32, 32, 1], 7, 'int32') as tf.Tensor3D);
     expect(grey.shape).toEqual([32, 32, 3]);
     tf.dispose([pixels, rgb, grey]);
+    // The live page drops alpha before tfjs only when no pixel needs it.
+    expect(isOpaque(img.data)).toBe(false);
+    expect(isOpaque(Uint8ClampedArray.of(1, 2, 3, 255, 4, 5, 6, 255))).toBe(true);
+    expect(isOpaque(Uint8ClampedArray.of(1, 2, 3, 255, 4, 5, 6, 254))).toBe(false);
   });
 });
