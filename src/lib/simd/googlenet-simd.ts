@@ -9,7 +9,7 @@ import { plan as makePlan, type Plan } from '../core/plan';
 import { tapShapes, type ForwardOptions, type ForwardResult, type GoogLeNet } from '../engine/googlenet';
 import { shapeText } from '../engine/weight-spec';
 import { compile, KERNELS, type CompileOptions, type KernelName, type Program, type Step, type View } from './program';
-import { encodeSteps, ensureBytes, HELPER_SOURCE, MAX_PAGES, Team, type HelperInit } from './team';
+import { encodeSteps, encodeWhole, ensureBytes, HELPER_SOURCE, MAX_PAGES, Team, type HelperInit } from './team';
 import { layoutWeights, type WeightValues } from './weights';
 
 /** Starts a helper thread that runs `helperLoop(init)` from HELPER_SOURCE. */
@@ -30,6 +30,11 @@ export interface SimdOptions {
   readonly sharedMemory?: boolean;
   /** This thread never sleeps while it waits for the helpers (a browser's main thread); see TeamOptions. */
   readonly spinOnly?: boolean;
+  /**
+   * All `threads` are helpers and this thread computes nothing, so `forwardAsync` can leave it
+   * free (a page keeps drawing while the network runs). Needs Atomics.waitAsync.
+   */
+  readonly offThread?: boolean;
 }
 
 export interface StepTime {
@@ -44,6 +49,8 @@ export interface SimdGoogLeNet extends GoogLeNet {
   profile(input: tf.Tensor4D, runs: number): StepTime[];
   /** Bytes of kernel memory in use (weights, tensors and scratch of the largest batch so far). */
   memoryBytes(): number;
+  /** `forward` that leaves this thread free while the helpers work (only with `offThread`). */
+  readonly forwardAsync?: (input: tf.Tensor4D, options?: ForwardOptions) => Promise<ForwardResult>;
 }
 
 export { MAX_PAGES };
@@ -72,12 +79,14 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
   for (const b of layout.blocks) new Float32Array(memory.buffer, b.ptr, b.data.length).set(b.data);
   const exports = new WebAssembly.Instance(module, { env: { memory, abort: () => { throw new Error('kernel abort'); } } }).exports;
   const fns = Object.fromEntries(KERNELS.map((k) => [k, exports[k] as (...args: number[]) => void])) as Record<KernelName, (...args: number[]) => void>;
-  const helpers = threads - 1;
+  const offThread = (options.offThread ?? false) && threads > 1;
+  const helpers = offThread ? threads : threads - 1;
   const control = Team.control(helpers);
   const workers = Array.from({ length: helpers }, (_, index) =>
     (options.spawn as SpawnHelper)({ module, memory, control: control as SharedArrayBuffer, index, helpers, kernels: [...KERNELS] })
   );
-  const team = new Team((k, args) => fns[k](...args), control, helpers, { spinOnly: options.spinOnly });
+  const team = new Team((k, args) => fns[k](...args), control, helpers, { spinOnly: options.spinOnly, idleCaller: offThread });
+  let busy = false;
   const shapes = tapShapes(p, layout.auxHeads);
   const [h, w, c] = p.network.input;
   const programs = new Map<number, Program>();
@@ -101,21 +110,25 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
     return out;
   };
 
-  function forward(input: tf.Tensor4D, options: ForwardOptions = {}, times?: Float64Array): ForwardResult {
+  /** Checks a pass, lays its input and calls out in memory; `finish` reads what it made. */
+  function begin(input: tf.Tensor4D, options: ForwardOptions) {
     const wanted = new Set(options.taps ?? []);
     const unknown = [...wanted].find((t) => !shapes.has(t));
     if (unknown !== undefined) throw new Error(`unknown tap "${unknown}" (e.g. inception_4c/3x3, inception_4c/output)`);
     if (input.shape[1] !== h || input.shape[2] !== w || input.shape[3] !== c)
       throw new Error(`input is ${shapeText(input.shape.slice(1))}, the network needs ${h}x${w}x${c}`);
+    if (busy) throw new Error('the network is already running a pass');
     const n = input.shape[0];
     const prog = programFor(n);
     const heads = [...prog.aux].filter(([name]) => (options.aux ?? true) || [...wanted].some((t) => t.startsWith(`${name}/`)));
     const steps: Step[] = [...prog.steps, ...heads.flatMap(([, head]) => head.steps)];
     ensureBytes(memory, prog.end);
     new Float32Array(memory.buffer, prog.input.ptr, n * h * w * c).set(input.dataSync());
-    const { lists } = encodeSteps(memory, steps, helpers, prog.end);
-    team.run(steps, lists, times);
+    const { lists, end } = encodeSteps(memory, steps, helpers, prog.end, team.firstHelperPart);
+    return { n, prog, heads, steps, lists, wanted, end };
+  }
 
+  function finish({ n, prog, heads, wanted }: ReturnType<typeof begin>): ForwardResult {
     const classes = prog.logits.c;
     const probs = softmax(read(prog.logits), classes);
     const aux: Record<string, tf.Tensor2D> = {};
@@ -133,12 +146,36 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
     return { probs: tf.tensor2d(probs, [n, classes]), taps, aux };
   }
 
+  function forward(input: tf.Tensor4D, options: ForwardOptions = {}, times?: Float64Array): ForwardResult {
+    const pass = begin(input, options);
+    busy = true;
+    try {
+      team.run(pass.steps, pass.lists, times);
+    } finally {
+      busy = false;
+    }
+    return finish(pass);
+  }
+
+  async function forwardAsync(input: tf.Tensor4D, options: ForwardOptions = {}): Promise<ForwardResult> {
+    const pass = begin(input, options);
+    const { lists } = encodeWhole(memory, pass.steps, helpers, pass.end);
+    busy = true;
+    try {
+      await team.runAsync(pass.steps, lists);
+    } finally {
+      busy = false;
+    }
+    return finish(pass);
+  }
+
   return {
     plan: p,
     auxHeads: layout.auxHeads,
     tapShapes: shapes,
     threads,
     forward: (input, options) => forward(input, options),
+    forwardAsync: offThread ? forwardAsync : undefined,
     profile(input, runs) {
       const dispose = (r: ForwardResult) => tf.dispose([r.probs, ...Object.values(r.taps), ...Object.values(r.aux)]);
       dispose(forward(input, { aux: false }));

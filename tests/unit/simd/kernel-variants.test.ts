@@ -10,7 +10,8 @@ import { sizeOf, weightSpecs } from '../../../src/lib/engine/weight-spec';
 import { buildKernels, KERNEL_MAX_PAGES } from '../../../src/lib/node/kernel-build';
 import { kernelModule, spawnHelper } from '../../../src/lib/node/kernels';
 import { createSimdGoogLeNet, MAX_PAGES } from '../../../src/lib/simd/googlenet-simd';
-import { Team } from '../../../src/lib/simd/team';
+import { KERNELS } from '../../../src/lib/simd/program';
+import { encodeWhole, Team } from '../../../src/lib/simd/team';
 import { random, relativeError } from './helpers';
 
 describe('the kernels as a browser runs them', () => {
@@ -56,6 +57,56 @@ describe('the kernels as a browser runs them', () => {
       'more than one thread needs a shared memory'
     );
   });
+
+  it('off the calling thread: every part runs on helpers, forwardAsync frees the caller and agrees with forward', async () => {
+    const input = tf.tensor4d(random(11, 2 * 224 * 224 * 3, 100), [2, 224, 224, 3]);
+    const taps = ['conv2/norm2', 'inception_4c/output'];
+    const reference = createSimdGoogLeNet(shared, (n) => values.get(n), { threads: 2, spawn: spawnHelper });
+    const net = createSimdGoogLeNet(shared, (n) => values.get(n), { threads: 2, spawn: spawnHelper, offThread: true });
+    expect(reference.forwardAsync).toBeUndefined();
+    try {
+      const want = reference.forward(input, { taps });
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 1);
+      const pending = net.forwardAsync!(input, { taps });
+      expect(() => net.forward(input)).toThrow('the network is already running a pass');
+      const got = await pending;
+      clearInterval(timer);
+      expect(ticks).toBeGreaterThan(0); // the caller's event loop ran while the helpers worked
+      const again = net.forward(input, { taps }); // the blocking pass works in this mode too
+      for (const r of [got, again]) {
+        for (const t of taps) expect(relativeError(want.taps[t]!.dataSync(), r.taps[t]!.dataSync()), t).toBeLessThan(1e-6);
+        expect(relativeError(want.probs.dataSync(), r.probs.dataSync())).toBeLessThan(1e-6);
+      }
+      tf.dispose([want, got, again].flatMap((r) => [r.probs, ...Object.values(r.taps), ...Object.values(r.aux)]));
+    } finally {
+      reference.dispose();
+      net.dispose();
+      input.dispose();
+    }
+  }, 60_000);
+
+  it('a helper that fails inside a whole pass still meets its barriers: the pass ends with an error, not a hang', async () => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+    const control = Team.control(2) as SharedArrayBuffer;
+    const workers = [0, 1].map((index) => spawnHelper({ module: shared, memory, control, index, helpers: 2, kernels: [...KERNELS] }));
+    const team = new Team(() => undefined, control, 2, { idleCaller: true, helperTimeoutMs: 10_000 });
+    // Helper 0 reads far outside the memory in the first of three steps.
+    const outside = { kernel: 'gemm' as const, args: [0x7ff00000, 8, 0, 0, 0, 8, 4, 8, 8, 0] };
+    const steps = [
+      { names: ['a'], parts: [[outside], []] },
+      { names: ['b'], parts: [[], []] },
+      { names: ['c'], parts: [[], []] }
+    ];
+    try {
+      await expect(team.runAsync(steps, encodeWhole(memory, steps, 2, 1024).lists)).rejects.toThrow(/^a helper thread failed in a pass of 3 steps$/);
+      // And the team still works afterwards.
+      await team.runAsync(steps.slice(1), encodeWhole(memory, steps.slice(1), 2, 1024).lists);
+    } finally {
+      team.stop();
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  }, 30_000);
 
   it('needs no SharedArrayBuffer alone, and a spinning thread gives up on a helper that never answers', () => {
     expect(Team.control(0)).toBeInstanceOf(ArrayBuffer);

@@ -1,8 +1,9 @@
 /**
  * The project's own WASM SIMD kernels (src/kernels/) in the browser: the binary built with the
  * site (virtual:googlenet-kernels), compiled once per page, and GoogLeNet started on it with
- * helper threads in Blob-URL workers sharing its memory. The page's thread runs its share of
- * every step and spins (never sleeps) while it waits for the helpers.
+ * helper threads in Blob-URL workers sharing its memory. Where the page is cross-origin isolated
+ * the helpers do all the work and the page awaits them (Atomics.waitAsync), so it keeps drawing;
+ * otherwise the page's thread runs the network alone.
  */
 import { kernelsUrl } from 'virtual:googlenet-kernels';
 import { createSimdGoogLeNet, HELPER_SOURCE, type SimdGoogLeNet } from '../../simd/googlenet-simd';
@@ -60,6 +61,8 @@ export async function startKernelNetwork(kernels: LoadedKernels, values: WeightV
     threads: kernels.threads,
     sharedMemory: kernels.variant === 'shared',
     spinOnly: true,
+    // With threads, every part runs in the helpers and the page awaits them (forwardAsync).
+    offThread: kernels.variant === 'shared' && typeof Atomics.waitAsync === 'function',
     spawn: (init) => {
       const helper = spawnHelper(init);
       started.push(helper.started);

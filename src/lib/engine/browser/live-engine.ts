@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../backend';
 import { topK, type Prediction } from '../classify';
 import { CROP_SIDE, cropBoxes, type CropCount } from '../crops';
-import type { GoogLeNet } from '../googlenet';
+import type { ForwardOptions, ForwardResult, GoogLeNet } from '../googlenet';
+import type { SimdGoogLeNet } from '../../simd/googlenet-simd';
 import { cutCrops, isOpaque, toNetworkInput, toRgb } from '../preprocess';
 import { FallbackNetwork, RunRefused } from './backend-fallback';
 
@@ -58,6 +59,12 @@ const CHUNK: Record<BackendName, number> = { webgpu: 1, webgl: 1, wasm: 1, cpu: 
  */
 const pixelsOf = (image: ImageData): tf.Tensor3D => tf.browser.fromPixels(image, isOpaque(image.data) ? 3 : 4);
 
+/** One pass: off the page's thread where the network can (the kernels' helpers), else as tfjs runs it. */
+function pass(net: GoogLeNet, input: tf.Tensor4D, options: ForwardOptions): Promise<ForwardResult> | ForwardResult {
+  const offThread = (net as Partial<SimdGoogLeNet>).forwardAsync;
+  return offThread ? offThread(input, options) : net.forward(input, options);
+}
+
 export class LiveEngine extends FallbackNetwork {
   labels: readonly string[] | null = null;
 
@@ -73,7 +80,7 @@ export class LiveEngine extends FallbackNetwork {
         const first = !this.warmed.has(backend);
         const start = performance.now();
         const want = layer && net.tapShapes.has(layer) ? [layer] : [];
-        const out = this.forwardOne(net, image, want, true);
+        const out = await this.forwardOne(net, image, want, true);
         try {
           const probs = (await out.probs.data()) as Float32Array;
           const aux: Record<string, Prediction[]> = {};
@@ -94,7 +101,7 @@ export class LiveEngine extends FallbackNetwork {
     return this.exclusive(() =>
       this.guarded(async (net) => {
         if (!net.tapShapes.has(layer)) throw new RunRefused(`no layer ${layer} in the loaded network`);
-        const out = this.forwardOne(net, image, [layer], false);
+        const out = await this.forwardOne(net, image, [layer], false);
         try {
           return await this.tapData(layer, out.taps[layer] as tf.Tensor4D);
         } finally {
@@ -104,17 +111,20 @@ export class LiveEngine extends FallbackNetwork {
     );
   }
 
-  private forwardOne(net: GoogLeNet, image: ImageData, taps: string[], aux: boolean) {
-    return tf.tidy(() => {
-      const pixels = pixelsOf(image);
-      const rgb = toRgb(pixels);
+  private async forwardOne(net: GoogLeNet, image: ImageData, taps: string[], aux: boolean): Promise<ForwardResult> {
+    const input = tf.tidy(() => {
+      const rgb = toRgb(pixelsOf(image));
       const boxes = cropBoxes(image.width, image.height, 1);
       const resized = new Map<number, tf.Tensor3D>();
       const crops = cutCrops(rgb, boxes, CROP_SIDE, resized);
       tf.dispose([...resized.values()]);
-      const out = net.forward(toNetworkInput(crops, net.plan.network.meanBgr), { taps, aux });
-      return { probs: out.probs, taps: out.taps, aux: out.aux };
+      return toNetworkInput(crops, net.plan.network.meanBgr);
     });
+    try {
+      return await pass(net, input, { taps, aux });
+    } finally {
+      input.dispose();
+    }
   }
 
   private async tapData(layer: string, t: tf.Tensor4D): Promise<TapData> {
@@ -166,10 +176,15 @@ export class LiveEngine extends FallbackNetwork {
               source = { backend, rgb: tf.tidy(() => toRgb(pixelsOf(image))), resized: new Map() };
             }
             const { rgb, resized } = source;
-            const summed = tf.tidy(() => {
-              const crops = cutCrops(rgb, part, CROP_SIDE, resized);
-              return tf.sum(net.forward(toNetworkInput(crops, net.plan.network.meanBgr), { aux: false }).probs, 0);
-            });
+            const input = tf.tidy(() => toNetworkInput(cutCrops(rgb, part, CROP_SIDE, resized), net.plan.network.meanBgr));
+            let out: ForwardResult;
+            try {
+              out = await pass(net, input, { aux: false });
+            } finally {
+              input.dispose();
+            }
+            const summed = tf.sum(out.probs, 0);
+            tf.dispose([out.probs, ...Object.values(out.taps), ...Object.values(out.aux)]);
             const values = await summed.data();
             summed.dispose();
             for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (values[i] as number);
