@@ -48,6 +48,7 @@ describe('live page, WASM on the own kernels', () => {
 		expect(isolated).toBe(true);
 		const threads = Math.min(4, cores);
 		expect(await engine(page)).toBe(`(own SIMD kernels, ${threads} thread${threads === 1 ? '' : 's'})`);
+		expect(await page.getByTestId('run-stats').innerText()).toMatch(/^WASM \(own SIMD kernels, \d threads?\): /);
 		if (cores > 1) expect(threads).toBeGreaterThan(1);
 		expect(await page.getByTestId('backend-in-use').innerText()).toBe('WASM');
 		expect(await top1(page)).toBe('Egyptian cat');
