@@ -131,15 +131,11 @@ export function encodeSteps(memory: WebAssembly.Memory, steps: readonly Step[], 
       const calls: readonly Call[] = s.parts[h + first] ?? [];
       if (calls.length === 0) return base;
       const start = base + words.length;
-      words.push(calls.length);
-      for (const c of calls) words.push(KERNELS.indexOf(c.kernel), c.args.length, ...c.args);
+      pushCalls(words, calls);
       return start;
     })
   );
-  const end = (base + words.length) * 4;
-  ensureBytes(memory, end);
-  new Int32Array(memory.buffer, base * 4, words.length).set(words);
-  return { lists, end };
+  return { lists, end: writeWords(memory, base, words) };
 }
 
 /**
@@ -152,17 +148,24 @@ export function encodeWhole(memory: WebAssembly.Memory, steps: readonly Step[], 
   const lists = Array.from({ length: helpers }, (_, h) => {
     const start = base + words.length;
     words.push(-steps.length);
-    for (const s of steps) {
-      const calls: readonly Call[] = s.parts[h] ?? [];
-      words.push(calls.length);
-      for (const c of calls) words.push(KERNELS.indexOf(c.kernel), c.args.length, ...c.args);
-    }
+    for (const s of steps) pushCalls(words, s.parts[h] ?? []);
     return start;
   });
+  return { lists, end: writeWords(memory, base, words) };
+}
+
+/** One list of calls as a helper reads it: the count, then per call the kernel, the argument count and the arguments. */
+function pushCalls(words: number[], calls: readonly Call[]): void {
+  words.push(calls.length);
+  for (const c of calls) words.push(KERNELS.indexOf(c.kernel), c.args.length, ...c.args);
+}
+
+/** Copies `words` into memory from int32 index `base`; returns the byte after them. */
+function writeWords(memory: WebAssembly.Memory, base: number, words: readonly number[]): number {
   const end = (base + words.length) * 4;
   ensureBytes(memory, end);
   new Int32Array(memory.buffer, base * 4, words.length).set(words);
-  return { lists, end };
+  return end;
 }
 
 /** Grows `memory` to hold at least `bytes`. */
