@@ -1,79 +1,28 @@
-// The architecture page as a reader uses it: open a module (or an auxiliary head), select a
-// branch (or a layer of the head) and read its arithmetic, flip naive/reduced, try a what-if, follow a link, use a phone, use a keyboard.
-// Every expected number comes from the cost model itself.
+// The architecture page as a reader uses it: open a module, select a branch and read its
+// arithmetic, flip naive/reduced, try a what-if, follow a link, use a phone, use a keyboard (the
+// auxiliary heads: architecture-heads.test.ts). Every expected number comes from the cost model.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { describe, expect, inject, test } from 'vitest';
-import { networkCost, type CostOptions, type NetworkCost } from '../../src/lib/core/cost';
-import { grouped, inUnit } from '../../src/lib/core/format';
+import { describe, expect, test } from 'vitest';
+import { networkCost, type CostOptions } from '../../src/lib/core/cost';
+import { grouped } from '../../src/lib/core/format';
 import { opsArithmetic } from '../../src/lib/view/arithmetic';
 import { exportRows } from '../../src/lib/view/exportTable';
-import { openPage, useBrowser } from './browser';
+import {
+	branchOf,
+	expectTotals,
+	layerOf,
+	moduleButton,
+	node,
+	openArchitecture,
+	overlappingLabels,
+	settle,
+	text,
+	truncatedAuxLabels
+} from './architecture-page';
+import { useBrowser } from './browser';
 
-const baseURL = inject('baseURL');
 const browser = useBrowser();
-
-const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
-const node = (page: Page, id: string) => page.locator(`button[data-node="${id}"]`);
-const moduleButton = (page: Page, id: string) => page.getByRole('button', { name: new RegExp(`^inception \\(${id}\\)[,:]`) });
-
-function layerOf(cost: NetworkCost, name: string) {
-	return cost.rows.flatMap((r) => r.layers).find((l) => l.name === name)!;
-}
-function headOf(cost: NetworkCost, head: string) {
-	return cost.aux.find((a) => a.name === head)!;
-}
-const AUX_TITLES = ['avg pool 5×5/3', '1×1 conv 128', 'fc 1024', 'dropout 70%', 'fc 1000', 'softmax'];
-function branchOf(cost: NetworkCost, module: string, branch: string) {
-	return cost.rows.find((r) => r.module?.module.name === module)!.module!.branches.find((b) => b.name === branch)!;
-}
-
-async function open(query = '', viewport?: { width: number; height: number }) {
-	const watched = await openPage(browser(), viewport);
-	await watched.page.goto(`${baseURL}/architecture/${query}`);
-	// Ready once the address is applied and the ribbons (client-side d3) are drawn.
-	await watched.page.waitForSelector('[data-ready="true"]');
-	await watched.page.waitForSelector('svg.ribbons path');
-	return watched;
-}
-
-/** Waits until nothing in the diagram moves any more (transitions are 450 ms). */
-async function settle(page: Page) {
-	await page.waitForTimeout(700);
-}
-
-async function expectTotals(page: Page, options: CostOptions, unit: 'macs' | 'flops' = 'macs') {
-	const expected = networkCost(options);
-	await expect.poll(() => text(page, 'total-params')).toBe(grouped(expected.total.params));
-	await expect.poll(() => text(page, 'total-ops')).toBe(grouped(inUnit(expected.total.macs, unit)));
-}
-
-/** Labels inside the auxiliary heads' nodes that are cut short (ellipsis or a clamped line). */
-async function truncatedAuxLabels(page: Page): Promise<string[]> {
-	return page.evaluate(() =>
-		[...document.querySelectorAll<HTMLElement>('.diagram button[data-node^="loss"] [data-label]')]
-			.filter((el) => el.scrollWidth > el.clientWidth + 0.5 || el.scrollHeight > el.clientHeight + 0.5)
-			.map((el) => el.textContent ?? '')
-	);
-}
-
-/** Text labels of the diagram that overlap another one, pairwise by bounding box. */
-async function overlappingLabels(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const boxes = [...document.querySelectorAll('.diagram [data-label]')]
-			.map((el) => ({ text: el.textContent ?? '', r: el.getBoundingClientRect() }))
-			.filter((b) => b.r.width > 0 && b.r.height > 0);
-		const hits: string[] = [];
-		for (let i = 0; i < boxes.length; i += 1)
-			for (let j = i + 1; j < boxes.length; j += 1) {
-				const a = boxes[i].r;
-				const b = boxes[j].r;
-				if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
-					hits.push(`${boxes[i].text} / ${boxes[j].text}`);
-			}
-		return hits;
-	});
-}
+const open = (query = '', viewport?: { width: number; height: number }) => openArchitecture(browser(), query, viewport);
 
 describe('architecture page', () => {
 	test('draws every node from the description, each a named button, totals from the cost model', async () => {
@@ -129,85 +78,6 @@ describe('architecture page', () => {
 		await node(page, 'conv1/7x7_s2').click();
 		await expect.poll(() => detail.innerText()).toContain("counted as the paper's 2.7K implies");
 		expect(await text(page, 'ops-arithmetic')).toBe('2,712 × 112 × 112 = 34,019,328');
-		expect(errors).toEqual([]);
-		await page.close();
-	});
-
-	test('opens an auxiliary head in place, selects a layer, writes out its arithmetic and closes it', async () => {
-		const { page, errors } = await open();
-		const cost = networkCost();
-		const head = headOf(cost, 'loss1');
-		const ids = head.layers.map((l) => l.name);
-		expect(await node(page, 'loss1').getAttribute('aria-expanded')).toBe('false');
-		expect(await node(page, ids[0]).count()).toBe(0);
-		await node(page, 'loss1').click();
-		await expect.poll(() => node(page, 'loss1').getAttribute('aria-expanded')).toBe('true');
-		for (const [i, id] of ids.entries()) {
-			await expect.poll(() => node(page, id).count()).toBe(1);
-			expect(await node(page, id).innerText()).toContain(AUX_TITLES[i]);
-			expect(await node(page, id).getAttribute('aria-label')).toMatch(/^loss1 head .*training only: output /);
-		}
-		expect(await node(page, 'loss2/fc').count()).toBe(0);
-		// Ribbons from the head down through its layers, channel counts on them.
-		const ribbons = page.locator('svg.ribbons path[data-edge^="loss1/"]');
-		await expect.poll(() => ribbons.count()).toBe(6);
-		expect(await ribbons.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-channels')))).toEqual(['512', '512', '128', '1024', '1024', '1000']);
-		await expect.poll(() => page.locator('svg.ribbons text[data-edge^="loss1/"]').allTextContents()).toEqual(['512', '512', '128', '1024', '1024', '1000']);
-		await expect.poll(() => page.url()).toContain('open=loss1');
-		await settle(page);
-		// Each layer sits below the one before it, in the side column beside the spine.
-		const boxes = await Promise.all(['inception_4a', 'loss1', ...ids].map(async (id) => (await node(page, id).boundingBox())!));
-		const [spine, ...column] = boxes;
-		for (let i = 1; i < column.length; i += 1) {
-			expect(column[i].x).toBeCloseTo(column[0].x, 0);
-			expect(column[i].y).toBeGreaterThan(column[i - 1].y + column[i - 1].height);
-		}
-		expect(column[0].x).toBeGreaterThan(spine.x + spine.width);
-		expect((await node(page, 'inception_4b').boundingBox())!.y).toBeGreaterThan(column.at(-1)!.y + column.at(-1)!.height);
-
-		// A layer inside, hovered and then selected, exactly as a layer inside a module.
-		await node(page, 'loss1/fc').hover();
-		await expect.poll(() => page.getByRole('tooltip').innerText()).toContain('loss1 head · fc 1024');
-		expect(await page.getByRole('tooltip').innerText()).toContain(grouped(headOf(cost, 'loss1').layers[2].macs));
-		await node(page, 'loss1/conv').click();
-		const layer = head.layers[1];
-		const detail = page.getByTestId('node-detail');
-		await expect.poll(() => detail.getAttribute('data-node')).toBe('loss1/conv');
-		expect(await detail.locator('h3').innerText()).toBe('loss1 head · 1×1 conv 128');
-		expect(await text(page, 'detail-ops')).toBe(grouped(layer.macs));
-		expect(await text(page, 'detail-params')).toBe(grouped(layer.params));
-		expect(await text(page, 'detail-output')).toBe('4×4×128');
-		expect(await text(page, 'head-ops')).toBe(grouped(head.macs));
-		expect(await text(page, 'head-params')).toBe(grouped(head.params));
-		const arithmetic = await page.getByTestId('ops-arithmetic').allInnerTexts();
-		expect(arithmetic).toEqual(head.layers.map((l) => opsArithmetic(l, 'macs')).filter((a) => a !== undefined));
-		expect(arithmetic[0]).toBe('1 × 1 × 512 × 128 × 4 × 4 = 1,048,576');
-		expect(await detail.locator('li.highlight').getAttribute('data-layer')).toBe('loss1/conv');
-		expect(await text(page, 'sum-arithmetic')).toMatch(new RegExp(`= ${grouped(head.macs)}$`));
-		await expect.poll(() => decodeURIComponent(page.url())).toContain('layer=loss1/conv');
-
-		// Closing the head moves the selection up to it, and takes it out of the address.
-		await node(page, 'loss1').click();
-		await expect.poll(() => node(page, 'loss1').getAttribute('aria-expanded')).toBe('false');
-		await expect.poll(() => node(page, 'loss1/conv').count()).toBe(0);
-		await expect.poll(() => detail.getAttribute('data-node')).toBe('loss1');
-		await expect.poll(() => page.locator('svg.ribbons path[data-edge^="loss1/"]').count()).toBe(0);
-		await expect.poll(() => decodeURIComponent(page.url())).toMatch(/\?layer=loss1$/);
-		expect(errors).toEqual([]);
-		await page.close();
-	});
-
-	test('a link opens an auxiliary head and its selected layer', async () => {
-		const { page, errors } = await open('?layer=loss2/classifier&open=loss1');
-		const head = headOf(networkCost(), 'loss2');
-		expect(await node(page, 'loss1').getAttribute('aria-expanded')).toBe('true');
-		expect(await node(page, 'loss2').getAttribute('aria-expanded')).toBe('true');
-		expect(await page.getByTestId('node-detail').getAttribute('data-node')).toBe('loss2/classifier');
-		expect(await text(page, 'detail-ops')).toBe(grouped(head.layers[4].macs));
-		const box = (await node(page, 'loss2/classifier').boundingBox())!;
-		expect(box.y).toBeGreaterThanOrEqual(0);
-		expect(box.y).toBeLessThan(800);
-		expect(await truncatedAuxLabels(page)).toEqual([]);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
