@@ -90,6 +90,21 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
   const shapes = tapShapes(p, layout.auxHeads);
   const [h, w, c] = p.network.input;
   const programs = new Map<number, Program>();
+  /**
+   * The calls as the helpers read them, written once per program, way of running (per step, or
+   * whole passes) and set of heads run, each after the one before; not again on every pass.
+   */
+  const encodings = new Map<string, readonly number[] | readonly (readonly number[])[]>();
+  let encodedEnd = 0;
+  function encoded<T extends readonly number[] | readonly (readonly number[])[]>(key: string, write: (at: number) => { lists: T; end: number }): T {
+    let lists = encodings.get(key) as T | undefined;
+    if (!lists) {
+      const written = write(encodedEnd);
+      encodedEnd = written.end;
+      encodings.set(key, (lists = written.lists));
+    }
+    return lists;
+  }
 
   function programFor(batch: number): Program {
     let prog = programs.get(batch);
@@ -98,6 +113,8 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
       if (prog.end > MAX_PAGES * 65536) throw new Error(`a batch of ${batch} needs ${Math.ceil(prog.end / 2 ** 20)} MiB, more than the kernels' 2 GiB`);
       programs.clear(); // programs share the memory after the weights: keep the latest only
       programs.set(batch, prog);
+      encodings.clear();
+      encodedEnd = prog.end;
     }
     return prog;
   }
@@ -124,8 +141,8 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
     const steps: Step[] = [...prog.steps, ...heads.flatMap(([, head]) => head.steps)];
     ensureBytes(memory, prog.end);
     new Float32Array(memory.buffer, prog.input.ptr, n * h * w * c).set(input.dataSync());
-    const { lists, end } = encodeSteps(memory, steps, helpers, prog.end, team.firstHelperPart);
-    return { n, prog, heads, steps, lists, wanted, end };
+    const key = heads.map(([name]) => name).join(',');
+    return { n, prog, heads, steps, key, wanted };
   }
 
   function finish({ n, prog, heads, wanted }: ReturnType<typeof begin>): ForwardResult {
@@ -148,9 +165,10 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
 
   function forward(input: tf.Tensor4D, options: ForwardOptions = {}, times?: Float64Array): ForwardResult {
     const pass = begin(input, options);
+    const lists = encoded(`steps|${pass.key}`, (at) => encodeSteps(memory, pass.steps, helpers, at, team.firstHelperPart));
     busy = true;
     try {
-      team.run(pass.steps, pass.lists, times);
+      team.run(pass.steps, lists, times);
     } finally {
       busy = false;
     }
@@ -159,7 +177,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
 
   async function forwardAsync(input: tf.Tensor4D, options: ForwardOptions = {}): Promise<ForwardResult> {
     const pass = begin(input, options);
-    const { lists } = encodeWhole(memory, pass.steps, helpers, pass.end);
+    const lists = encoded(`whole|${pass.key}`, (at) => encodeWhole(memory, pass.steps, helpers, at));
     busy = true;
     try {
       await team.runAsync(pass.steps, lists);

@@ -3,9 +3,10 @@
  * page names the engine in use. Pure, so it is tested in Node: threads need a cross-origin
  * isolated page (shared memory); elsewhere the kernels run alone on the page's thread.
  */
+import type { KernelVariant } from '../../node/kernel-build'; // the type only: nothing of Node reaches the page
 import type { BackendName } from '../backend';
 
-export type KernelVariant = 'shared' | 'single';
+export type { KernelVariant };
 
 export interface KernelChoice {
   readonly variant: KernelVariant;
