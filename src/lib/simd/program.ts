@@ -42,8 +42,6 @@ export interface View {
 }
 
 export interface Program {
-  readonly batch: number;
-  readonly threads: number;
   readonly input: View;
   readonly steps: readonly Step[];
   /** Per auxiliary head whose weights are loaded: its steps, and its classifier's output. */
@@ -61,7 +59,7 @@ export interface CompileOptions {
   readonly threads: number;
   /** First free byte after the weights. */
   readonly start: number;
-  /** Least tiles (over the batch) for which a 3x3 conv uses Winograd; below, im2col + GEMM. */
+  /** Least tiles (over the batch) for which a 3x3 or 5x5 conv uses Winograd; below, im2col + GEMM. */
   readonly winogradMinTiles?: number;
   /** See WINOGRAD_BLOCK_BYTES (tests make it small to run many blocks). */
   readonly winogradBlockBytes?: number;
@@ -81,7 +79,7 @@ class Arena {
 }
 
 /** Cuts [0, total) into `parts` ranges whose inner bounds are multiples of `align`. */
-export function ranges(total: number, parts: number, align = 1): [number, number][] {
+function ranges(total: number, parts: number, align = 1): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let p = 0; p < parts; p++) {
@@ -118,7 +116,7 @@ function convMethod(l: ConvLayer, cin: number, cout: number, tiles: number, weig
  * crops then reuses them in cache, while one image's largest layer (conv2, 98 tiles a thread)
  * still runs as one block. Measured: 1-3% either way against 1 and 2 MiB, within the noise.
  */
-export const WINOGRAD_BLOCK_BYTES = 4 << 20;
+const WINOGRAD_BLOCK_BYTES = 4 << 20;
 
 /** Tiles per Winograd block: as many as fit WINOGRAD_BLOCK_BYTES, at least 8, at most a thread's share. */
 function winogradBlock(cin: number, cout: number, tiles: number, threads: number, bytes = WINOGRAD_BLOCK_BYTES): number {
@@ -367,5 +365,5 @@ export function compile(p: Plan, weights: WeightLayout, options: CompileOptions)
     aux.set(a.head.name, { steps: headSteps, logits: y });
   }
 
-  return { batch: n, threads, input, steps, aux, logits, taps, end: arena.top };
+  return { input, steps, aux, logits, taps, end: arena.top };
 }

@@ -15,7 +15,7 @@ export interface KernelChoice {
 }
 
 /** At most this many threads: the page's thread spins while it waits, and GoogLeNet's small layers gain little from more. */
-export const MAX_KERNEL_THREADS = 4;
+const MAX_KERNEL_THREADS = 4;
 
 export function chooseKernels(isolated: boolean, cores: number | undefined): KernelChoice {
   const threads = isolated ? Math.max(1, Math.min(MAX_KERNEL_THREADS, Math.floor(cores ?? 1))) : 1;
