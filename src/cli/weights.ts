@@ -2,6 +2,7 @@
  * `npm run weights -- [--from DIR|FILE.caffemodel] [--labels synset_words.txt]`: converts BVLC
  * GoogLeNet into static/models/googlenet/{float32,float16} (tfjs weights manifest + shards) and
  * labels.json. Without --from it downloads the upstream caffemodel (checksum verified).
+ * --out only ever replaces a folder this tool wrote (model-folder.ts); any other is refused.
  * Exit codes: 0 done, 1 failed (one line on stderr, previous conversion untouched), 2 usage.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { importBlobs, parseSynsetWords, WeightsError } from '../lib/engine/import-blobs';
 import { DownloadError, downloadCaffemodel } from '../lib/node/download';
 import { CONVERT_HINT, MODEL_DIR, writeConverted } from '../lib/node/model-files';
+import { checkOutFolder } from '../lib/node/model-folder';
 import { sourceFrom } from '../lib/node/weight-sources';
 import { parse, UsageError } from './args';
 import { progressBar } from './progress';
@@ -37,6 +39,7 @@ export async function run(args: string[]): Promise<number> {
     sha1: { type: 'string' }
   });
   const out = resolve(values.out ?? MODEL_DIR);
+  checkOutFolder(out); // before anything is downloaded or read
   let from = values.from;
   if (from === undefined) {
     const bar = progressBar('bvlc_googlenet.caffemodel');

@@ -1,43 +1,54 @@
 /**
  * The converted model on disk: static/models/googlenet/{float32,float16}/model.json + shards and
- * labels.json. Written into a temporary folder beside the target and swapped in with renames,
- * so a failed conversion leaves the previous one intact; read back with the engine's checks.
+ * labels.json. Written into a temporary folder beside the target and moved in with renames
+ * (model-folder.ts), so a failed conversion leaves the previous one intact; read back with the
+ * engine's checks.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WeightsError, type ImportedWeights } from '../engine/import-blobs';
 import { checkModelJson, loadWeights, type LoadedWeights } from '../engine/load-weights';
 import { encodeModel, PRECISIONS, type Precision } from '../engine/manifest';
+import { checkOutFolder, moveIn, removeOrphans, stagingFolder } from './model-folder';
 import { shown } from './weight-sources';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const MODEL_DIR = join(REPO_ROOT, 'static/models/googlenet');
 export const CONVERT_HINT = 'npm run weights -- --from ../shared/models/bvlc_googlenet';
 
-export function writeConverted(target: string, imported: ImportedWeights, labels: readonly string[], source: string): void {
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const stamp = `${process.pid}-${Date.now()}`;
-  const temp = join(parent, `.googlenet-new-${stamp}`);
-  const old = join(parent, `.googlenet-old-${stamp}`);
-  try {
-    for (const precision of PRECISIONS) {
-      const { modelJson, shards } = encodeModel(imported, precision, source);
-      mkdirSync(join(temp, precision), { recursive: true });
-      for (const s of shards) writeFileSync(join(temp, precision, s.path), s.bytes);
-      writeFileSync(join(temp, precision, 'model.json'), JSON.stringify(modelJson));
-    }
-    writeFileSync(join(temp, 'labels.json'), JSON.stringify(labels));
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(temp, target);
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-    rmSync(old, { recursive: true, force: true });
-  }
+/** `group1-shard3of7.bin` -> `group1-shard3of7.1a2b3c4d.bin`: a name that changes with the bytes. */
+function tagged(path: string, bytes: Uint8Array): string {
+  return path.replace(/\.bin$/, `.${createHash('sha1').update(bytes).digest('hex').slice(0, 8)}.bin`);
 }
 
-
+/**
+ * Writes both precisions and the labels into `target` (see model-folder.ts for how it stays
+ * safe): refuses a folder this tool did not write, and a failure leaves the previous conversion.
+ */
+export function writeConverted(target: string, imported: ImportedWeights, labels: readonly string[], source: string): void {
+  checkOutFolder(target);
+  mkdirSync(dirname(target), { recursive: true });
+  removeOrphans(target);
+  const temp = stagingFolder(target);
+  try {
+    const shards: Record<string, string[]> = {};
+    for (const precision of PRECISIONS) {
+      const { modelJson, shards: encoded } = encodeModel(imported, precision, source);
+      const paths = encoded.map((s) => tagged(s.path, s.bytes));
+      mkdirSync(join(temp, precision), { recursive: true });
+      encoded.forEach((s, i) => writeFileSync(join(temp, precision, paths[i]!), s.bytes));
+      for (const group of modelJson.weightsManifest) group.paths = group.paths.map((p) => paths[encoded.findIndex((s) => s.path === p)]!);
+      writeFileSync(join(temp, precision, 'model.json'), JSON.stringify(modelJson));
+      shards[precision] = paths;
+    }
+    writeFileSync(join(temp, 'labels.json'), JSON.stringify(labels));
+    moveIn(temp, target, shards);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
 
 export interface ConvertedModel {
   readonly weights: LoadedWeights;

@@ -53,10 +53,14 @@ describe.skipIf(!HAS_SHARED)(`loading converted weights${NEEDS_SHARED}`, () => {
   };
 
   it('refuses a truncated shard, a missing shard, a foreign model.json and missing labels', async () => {
-    const cut = damaged('cut', (d) => truncateSync(join(d, 'float32/group1-shard3of7.bin'), 1000));
+    const shard = (d: string, precision: string, i: number) => {
+      const json = JSON.parse(readFileSync(join(d, precision, 'model.json'), 'utf8')) as { weightsManifest: { paths: string[] }[] };
+      return join(d, precision, json.weightsManifest[0]!.paths[i]!);
+    };
+    const cut = damaged('cut', (d) => truncateSync(shard(d, 'float32', 2), 1000));
     await expect(readConverted('float32', cut)).rejects.toThrow(/shards .* hold \d+ bytes, expected 27994208 \(truncated or from another conversion\?\)$/);
-    const gone = damaged('gone', (d) => rmSync(join(d, 'float16/group1-shard2of4.bin')));
-    await expect(readConverted('float16', gone)).rejects.toThrow(/^missing shard .*float16\/group1-shard2of4\.bin: run `npm run weights -- --from \.\.\/shared\/models\/bvlc_googlenet` again$/);
+    const gone = damaged('gone', (d) => rmSync(shard(d, 'float16', 1)));
+    await expect(readConverted('float16', gone)).rejects.toThrow(/^missing shard .*float16\/group1-shard2of4\.[0-9a-f]{8}\.bin: run `npm run weights -- --from \.\.\/shared\/models\/bvlc_googlenet` again$/);
     const foreign = damaged('foreign', (d) => writeFileSync(join(d, 'float32/model.json'), JSON.stringify({ modelTopology: {}, weightsManifest: [] })));
     await expect(readConverted('float32', foreign)).rejects.toThrow(/model\.json is not a converted GoogLeNet model\.json$/);
     const nolabels = damaged('nolabels', (d) => rmSync(join(d, 'labels.json')));
