@@ -1,31 +1,15 @@
 // Static server for the prerendered site in build/. Sends COOP/COEP so the page is
-// cross-origin isolated (SharedArrayBuffer, hence multithreaded tfjs WASM, needs it).
+// cross-origin isolated (SharedArrayBuffer, hence multithreaded tfjs WASM, needs it). Serves
+// only files whose real path is inside the folder (no links out, no `..` however encoded, no
+// hidden files), with ETag / Last-Modified (304) and byte ranges; a client that goes away, or
+// running out of file descriptors, costs one request (503), never the server.
 // Usage: node scripts/serve.mjs [dir]   (PORT env, default 4173; 127.0.0.1 only)
-import { createReadStream } from 'node:fs';
-import { stat, realpath } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-
-/** @type {Record<string, string>} */
-const MIME = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.wasm': 'application/wasm',
-	'.bin': 'application/octet-stream',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.jpg': 'image/jpeg',
-	'.jpeg': 'image/jpeg',
-	'.webp': 'image/webp',
-	'.ico': 'image/x-icon',
-	'.txt': 'text/plain; charset=utf-8',
-	'.md': 'text/markdown; charset=utf-8',
-	'.woff2': 'font/woff2'
-};
+import { byteRange, checkPath, etagOf, locate, MIME, notModified } from './serve-files.mjs';
 
 const ISOLATION = {
 	'Cross-Origin-Opener-Policy': 'same-origin',
@@ -33,6 +17,19 @@ const ISOLATION = {
 	'Cross-Origin-Resource-Policy': 'same-origin',
 	'X-Content-Type-Options': 'nosniff'
 };
+
+/** Errors that only mean the client went away. */
+const GONE = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED']);
+/** Errors that mean the server is out of something for now: answer 503, keep serving. */
+const BUSY = new Set(['EMFILE', 'ENFILE', 'ENOMEM', 'EAGAIN']);
+
+/** @param {unknown} error */
+const codeOf = (error) => /** @type {NodeJS.ErrnoException} */ (error)?.code ?? '';
+
+/** @param {unknown} error */
+function report(error) {
+	if (!GONE.has(codeOf(error))) console.error(`serve: ${/** @type {Error} */ (error)?.message ?? error}`);
+}
 
 /** @param {string} path */
 async function statOrNull(path) {
@@ -44,24 +41,50 @@ async function statOrNull(path) {
 }
 
 /**
- * Maps a URL path onto a file under root. Directories need a trailing slash (the site is
- * built with trailingSlash 'always', and relative asset URLs depend on it), so a bare
- * directory path yields a redirect.
- * @param {string} root absolute, real path of the served folder
- * @param {string} pathname decoded URL path
- * @returns {Promise<{file: string, size: number} | {redirect: true} | null>}
+ * Sends a file (whole, a byte range, or 304) from an open handle; the handle is closed when the
+ * body ends, fails, or the client goes away.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} file
+ * @param {number} status 200, or 404 for the not-found page
+ * @param {string} pathname
  */
-async function locate(root, pathname) {
-	const target = resolve(root, '.' + pathname);
-	if (target !== root && !target.startsWith(root + sep)) return null; // no escaping the root
-	const info = await statOrNull(target);
-	if (info?.isDirectory()) {
-		if (!pathname.endsWith('/')) return { redirect: true };
-		const index = join(target, 'index.html');
-		const indexInfo = await statOrNull(index);
-		return indexInfo?.isFile() ? { file: index, size: indexInfo.size } : null;
+async function sendFile(req, res, file, status, pathname) {
+	const handle = await open(file, 'r');
+	let handed = false;
+	try {
+		const info = await handle.stat();
+		const etag = etagOf(info);
+		const lastModified = info.mtime.toUTCString();
+		/** @type {Record<string, string | number>} */
+		const headers = {
+			'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+			// Hashed build assets never change; everything else is revalidated.
+			'Cache-Control': pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+			...ISOLATION
+		};
+		if (status === 200) Object.assign(headers, { ETag: etag, 'Last-Modified': lastModified, 'Accept-Ranges': 'bytes' });
+		if (status === 200 && notModified(req.headers, etag, info.mtimeMs)) {
+			res.writeHead(304, headers).end();
+			return;
+		}
+		const range = status === 200 ? byteRange(req.headers, info.size, etag, lastModified) : null;
+		if (range === 'unsatisfiable') {
+			res.writeHead(416, { ...headers, 'Content-Range': `bytes */${info.size}` }).end();
+			return;
+		}
+		const { start, end } = range ?? { start: 0, end: info.size - 1 };
+		if (range) headers['Content-Range'] = `bytes ${start}-${end}/${info.size}`;
+		res.writeHead(range ? 206 : status, { ...headers, 'Content-Length': end - start + 1 });
+		if (req.method === 'HEAD' || end < start) {
+			res.end();
+			return;
+		}
+		handed = true; // the stream closes the handle from here on
+		pipeline(handle.createReadStream({ start, end }), res, (error) => error && report(error));
+	} finally {
+		if (!handed) await handle.close();
 	}
-	return info?.isFile() ? { file: target, size: info.size } : null;
 }
 
 /**
@@ -71,54 +94,62 @@ async function locate(root, pathname) {
 export async function startServer({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 	const root = await realpath(resolve(dir));
 
-	const server = createServer(async (req, res) => {
-		try {
-			if (req.method !== 'GET' && req.method !== 'HEAD') {
-				res.writeHead(405, { Allow: 'GET, HEAD', ...ISOLATION }).end();
-				return;
-			}
-			const url = new URL(req.url ?? '/', 'http://localhost');
-			let pathname;
-			try {
-				pathname = decodeURIComponent(url.pathname);
-			} catch {
-				res.writeHead(400, ISOLATION).end('Bad request');
-				return;
-			}
-			const found = await locate(root, pathname);
-			if (found && 'redirect' in found) {
-				// One leading slash only: "//host" would be a protocol-relative (open) redirect.
-				const location = '/' + url.pathname.replace(/^\/+/, '') + '/' + url.search;
-				res.writeHead(308, { Location: location, ...ISOLATION }).end();
-				return;
-			}
-			const fallback = found ? null : await locate(root, '/404.html');
-			const hit = found ?? (fallback && 'file' in fallback ? fallback : null);
-			if (!hit) {
-				res.writeHead(404, { 'Content-Type': MIME['.txt'], ...ISOLATION }).end('Not found');
-				return;
-			}
-			res.writeHead(found ? 200 : 404, {
-				'Content-Type': MIME[extname(hit.file).toLowerCase()] ?? 'application/octet-stream',
-				'Content-Length': hit.size,
-				// Hashed build assets never change; everything else is revalidated.
-				'Cache-Control': pathname.startsWith('/_app/immutable/')
-					? 'public, max-age=31536000, immutable'
-					: 'no-cache',
-				...ISOLATION
-			});
-			if (req.method === 'HEAD') res.end();
-			else createReadStream(hit.file).pipe(res);
-		} catch (error) {
-			console.error(error);
-			if (!res.headersSent) res.writeHead(500, ISOLATION);
-			res.end();
+	/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+	async function answer(req, res) {
+		if (req.method !== 'GET' && req.method !== 'HEAD') {
+			res.writeHead(405, { Allow: 'GET, HEAD', ...ISOLATION }).end();
+			return;
 		}
+		// The path as sent: a URL parser would quietly resolve `%2e%2e` segments first.
+		const [rawPath = '', search = ''] = (req.url ?? '/').split(/\?(.*)/s);
+		let pathname;
+		try {
+			pathname = decodeURIComponent(rawPath);
+		} catch {
+			pathname = '';
+		}
+		const check = checkPath(pathname);
+		if (check === 'bad') {
+			res.writeHead(400, { 'Content-Type': MIME['.txt'], ...ISOLATION }).end('Bad request');
+			return;
+		}
+		const found = check === 'ok' ? await locate(root, pathname) : null;
+		if (found && 'redirect' in found) {
+			// One leading slash only: "//host" would be a protocol-relative (open) redirect.
+			const location = '/' + rawPath.replace(/^\/+/, '') + '/' + (search ? `?${search}` : '');
+			res.writeHead(308, { Location: location, ...ISOLATION }).end();
+			return;
+		}
+		const fallback = found ? null : await locate(root, '/404.html');
+		const hit = found ?? (fallback && 'file' in fallback ? fallback : null);
+		if (!hit) {
+			res.writeHead(404, { 'Content-Type': MIME['.txt'], ...ISOLATION }).end('Not found');
+			return;
+		}
+		await sendFile(req, res, hit.file, found ? 200 : 404, pathname);
+	}
+
+	// No error, from a request or from the listening socket, may end the server.
+	const server = createServer((req, res) => {
+		answer(req, res).catch((error) => {
+			report(error);
+			if (res.headersSent) res.destroy();
+			else if (BUSY.has(codeOf(error))) res.writeHead(503, { 'Retry-After': '1', ...ISOLATION }).end('Busy, try again');
+			else res.writeHead(500, ISOLATION).end();
+		});
+	});
+	server.on('clientError', (error, socket) => {
+		report(error);
+		socket.destroy();
 	});
 
 	await new Promise((done, fail) => {
 		server.once('error', fail);
-		server.listen(port, host, () => done(undefined));
+		server.listen(port, host, () => {
+			server.off('error', fail);
+			server.on('error', report);
+			done(undefined);
+		});
 	});
 	const address = server.address();
 	const actualPort = typeof address === 'object' && address ? address.port : port;
