@@ -1,11 +1,10 @@
 /**
  * `cli classify IMAGE... [--json] [--crops 1|10|144] [--backend wasm|tfjs-wasm|cpu] [--precision P] [--model DIR]`:
- * the top five classes of each PNG or JPEG, as JSON lines or a table. --model: a folder holding
+ * the top five classes of each PNG or JPEG (named as given), as JSON lines or a table. --model: a folder holding
  * float32/, float16/ and labels.json (default static/models/googlenet). A bad image gets one line
  * on stderr and the others still run; the exit code is then 1.
  */
 import * as tf from '@tensorflow/tfjs';
-import { basename } from 'node:path';
 import { classifyPixels, topK, type Prediction } from '../lib/engine/classify';
 import { CROP_COUNTS, type CropCount } from '../lib/engine/crops';
 import { PRECISIONS } from '../lib/engine/manifest';
@@ -28,7 +27,7 @@ export async function classifyFile(session: Session, path: string, crops: CropCo
   try {
     const probs = await classifyPixels(session.net, pixels, { crops });
     const top5 = topK(probs, session.labels, 5).map((p) => ({ ...p, p: Number(p.p.toFixed(6)) }));
-    return { image: basename(path), top5 };
+    return { image: path, top5 };
   } finally {
     pixels.dispose();
   }

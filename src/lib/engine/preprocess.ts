@@ -6,11 +6,27 @@
  * WASM, a quarter second on CPU) to cost more than the network.
  */
 import * as tf from '@tensorflow/tfjs';
+import { bytes } from '../core/format';
 import type { CropBox } from './crops';
 
 /** Smaller images carry too little to classify; larger ones are refused before decoding. */
 export const MIN_SIDE = 32;
 export const MAX_PIXELS = 50_000_000;
+/** Image files larger than this are refused before they are read (a 50 MP JPEG is ~20 MB). */
+export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+/**
+ * Large photos are scaled down as they are read, so that their shorter side is at most this:
+ * twice the largest test-time scale (352), so no crop loses detail, and a 12-megapixel photo
+ * does not become a 190 MB tensor.
+ */
+export const MAX_SHORT_SIDE = 704;
+
+/** A one-line reason why an image file of `size` bytes is refused before reading, or null. */
+export function imageFileProblem(size: number): string | null {
+  if (size === 0) return 'empty file';
+  if (size > MAX_IMAGE_BYTES) return `file is ${bytes(size)}: the limit for an image is ${bytes(MAX_IMAGE_BYTES)}`;
+  return null;
+}
 
 /** A one-line reason why an image of this size is refused, or null if it is fine. */
 export function imageSizeProblem(width: number, height: number): string | null {

@@ -5,9 +5,7 @@
  * twice the largest test-time scale (352), so no crop loses detail, and a 12-megapixel photo
  * does not become a 190 MB tensor.
  */
-import { imageSizeProblem } from '../preprocess';
-
-export const MAX_SHORT_SIDE = 704;
+import { imageSizeProblem, MAX_SHORT_SIDE } from '../preprocess';
 
 export interface InputImage {
   /** A sample id, or a label such as `your photo (cat.jpg)`. */

@@ -1,0 +1,42 @@
+/**
+ * Scales decoded pixels down by a whole factor, averaging each factor x factor box (no
+ * aliasing), so that the shorter side is at most MAX_SHORT_SIDE, as the page does for its
+ * photos; smaller images come back as they are. Output is RGBA.
+ */
+import { MAX_SHORT_SIDE } from '../engine/preprocess';
+
+export interface Rgba {
+  readonly width: number;
+  readonly height: number;
+  /** RGBA, row-major, 4 bytes a pixel. */
+  readonly data: Uint8Array;
+}
+
+/** The whole factor that brings the shorter side to at most `maxShort`. */
+export const shrinkFactor = (width: number, height: number, maxShort = MAX_SHORT_SIDE): number =>
+  Math.max(1, Math.ceil(Math.min(width, height) / maxShort));
+
+export function shrink(width: number, height: number, channels: 3 | 4, data: Uint8Array, maxShort = MAX_SHORT_SIDE): Rgba {
+  const f = shrinkFactor(width, height, maxShort);
+  if (f === 1 && channels === 4) return { width, height, data };
+  const w = Math.floor(width / f);
+  const h = Math.floor(height / f);
+  const out = new Uint8Array(w * h * 4);
+  const sums = new Float64Array(w * channels);
+  const area = f * f;
+  for (let y = 0; y < h; y++) {
+    sums.fill(0);
+    for (let dy = 0; dy < f; dy++) {
+      let at = (y * f + dy) * width * channels;
+      for (let x = 0; x < w; x++)
+        for (let dx = 0; dx < f; dx++)
+          for (let c = 0; c < channels; c++) sums[x * channels + c] = (sums[x * channels + c] as number) + (data[at++] as number);
+    }
+    for (let x = 0; x < w; x++) {
+      const o = (y * w + x) * 4;
+      for (let c = 0; c < channels; c++) out[o + c] = Math.round((sums[x * channels + c] as number) / area);
+      if (channels === 3) out[o + 3] = 255;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
