@@ -1,7 +1,8 @@
 /**
  * Reads a Caffe `.caffemodel` (a NetParameter protobuf) into named layers and their blobs, with
- * protobufjs and the few fields of caffe.proto that hold weights. Both the current `layer` (100)
- * and the legacy V1 `layers` (2) lists are read. Also encodes, so tests can build small files.
+ * protobufjs's wire reader and the few fields of caffe.proto that hold weights, in memory bounded
+ * by the file's size. Both the current `layer` (100) and the legacy V1 `layers` (2) lists are
+ * read. Also encodes (protobufjs's generic messages), so tests can build small files.
  */
 import protobuf from 'protobufjs';
 
@@ -64,46 +65,133 @@ export interface CaffeNet {
   readonly layers: readonly CaffeLayer[];
 }
 
-interface RawBlob {
-  shape?: { dim?: (number | { toNumber(): number })[] };
-  data?: number[];
-  double_data?: number[];
-  num?: number;
-  channels?: number;
-  height?: number;
-  width?: number;
-}
-
-interface RawNet {
-  name?: string;
-  layer?: { name?: string; blobs?: RawBlob[] }[];
-  layers?: { name?: string; blobs?: RawBlob[] }[];
-}
-
-function toBlob(raw: RawBlob): CaffeBlob {
-  const dims = raw.shape?.dim;
-  const shape =
-    dims && dims.length > 0
-      ? dims.map((d) => (typeof d === 'number' ? d : d.toNumber()))
-      : [raw.num ?? 0, raw.channels ?? 0, raw.height ?? 0, raw.width ?? 0];
-  const values = raw.data && raw.data.length > 0 ? raw.data : (raw.double_data ?? []);
-  return { shape, data: Float32Array.from(values) };
-}
+/** More layers than any GoogLeNet file has (the upstream one: about 230); a bound on memory. */
+export const MAX_LAYERS = 10_000;
+/** Likewise for blobs (GoogLeNet's layers have two at most). */
+export const MAX_BLOBS = 2 * MAX_LAYERS;
 
 /** Thrown for a file that is not a caffemodel at all. */
 export class CaffemodelError extends Error {}
 
+const WIRE_VARINT = 0;
+const WIRE_BYTES = 2;
+const WIRE_FIXED32 = 5;
+
+type Reader = protobuf.Reader;
+
+const toNumber = (v: unknown): number => (typeof v === 'number' ? v : (v as { toNumber(): number }).toNumber());
+
+/** The bytes of a length-delimited field, checked against the end of the enclosing message. */
+function slice(r: Reader, end: number): Uint8Array {
+  const length = r.uint32();
+  if (r.pos + length > end) throw new Error(`a field runs ${r.pos + length - end} bytes past the end of its message`);
+  const bytes = r.buf.subarray(r.pos, r.pos + length);
+  r.pos += length;
+  return bytes;
+}
+
+/** Packed little-endian floats (or doubles) copied straight into a Float32Array. */
+function packed(bytes: Uint8Array, size: 4 | 8): Float32Array {
+  if (bytes.byteLength % size !== 0) throw new Error(`${bytes.byteLength} bytes of packed values is not a whole number of them`);
+  const copy = new Uint8Array(bytes); // aligned
+  return size === 4 ? new Float32Array(copy.buffer) : Float32Array.from(new Float64Array(copy.buffer));
+}
+
+function joined(parts: Float32Array[]): Float32Array {
+  if (parts.length === 1) return parts[0] as Float32Array;
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function readShape(bytes: Uint8Array): number[] {
+  const r = protobuf.Reader.create(bytes);
+  const dims: number[] = [];
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    if (tag >>> 3 === 1 && (tag & 7) === WIRE_BYTES) {
+      const end = r.uint32() + r.pos;
+      while (r.pos < end) dims.push(toNumber(r.int64()));
+    } else if (tag >>> 3 === 1 && (tag & 7) === WIRE_VARINT) dims.push(toNumber(r.int64()));
+    else r.skipType(tag & 7);
+  }
+  return dims;
+}
+
+function readBlob(bytes: Uint8Array): CaffeBlob {
+  const r = protobuf.Reader.create(bytes);
+  let shape: number[] | undefined;
+  const legacy = [0, 0, 0, 0];
+  const floats: Float32Array[] = [];
+  const doubles: Float32Array[] = [];
+  const single: number[] = [];
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (field === 7 && wire === WIRE_BYTES) shape = readShape(slice(r, r.len));
+    else if (field === 5 && wire === WIRE_BYTES) floats.push(packed(slice(r, r.len), 4));
+    else if (field === 5 && wire === WIRE_FIXED32) single.push(r.float());
+    else if (field === 8 && wire === WIRE_BYTES) doubles.push(packed(slice(r, r.len), 8));
+    else if (field >= 1 && field <= 4 && wire === WIRE_VARINT) legacy[field - 1] = r.int32();
+    else r.skipType(wire);
+  }
+  if (single.length) floats.push(Float32Array.from(single));
+  const data = floats.length ? joined(floats) : doubles.length ? joined(doubles) : new Float32Array(0);
+  return { shape: shape && shape.length > 0 ? shape : legacy, data };
+}
+
+/** A LayerParameter (name 1, blobs 7) or a V1LayerParameter (name 4, blobs 6). */
+function readLayer(bytes: Uint8Array, v1: boolean, count: { blobs: number }): CaffeLayer {
+  const r = protobuf.Reader.create(bytes);
+  let name = '';
+  const blobs: CaffeBlob[] = [];
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (field === (v1 ? 4 : 1) && wire === WIRE_BYTES) name = r.string();
+    else if (field === (v1 ? 6 : 7) && wire === WIRE_BYTES) {
+      if (++count.blobs > MAX_BLOBS) throw new CaffemodelError(`not a GoogLeNet model file: it has more than ${MAX_BLOBS.toLocaleString('en-US')} blobs`);
+      blobs.push(readBlob(slice(r, r.len)));
+    }
+    else r.skipType(wire);
+  }
+  return { name, blobs };
+}
+
+/**
+ * Reads the NetParameter field by field with protobuf's wire reader, never building the generic
+ * message: blob data is copied once, straight from the bytes into Float32Arrays, and the number
+ * of layers is bounded (MAX_LAYERS), so memory stays about twice the file's size whatever it holds.
+ */
 export function decodeCaffemodel(bytes: Uint8Array): CaffeNet {
-  let raw: RawNet;
+  let name = '';
+  const layers: CaffeLayer[] = [];
+  const count = { blobs: 0 };
   try {
-    raw = NetParameter.decode(bytes) as unknown as RawNet;
+    const r = protobuf.Reader.create(bytes);
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      const field = tag >>> 3;
+      const wire = tag & 7;
+      if ((field === 100 || field === 2) && wire === WIRE_BYTES) {
+        if (layers.length === MAX_LAYERS)
+          throw new CaffemodelError(`not a GoogLeNet model file: it has more than ${MAX_LAYERS.toLocaleString('en-US')} layers`);
+        layers.push(readLayer(slice(r, r.len), field === 2, count));
+      } else if (field === 1 && wire === WIRE_BYTES) name = r.string();
+      else r.skipType(wire);
+    }
   } catch (e) {
+    if (e instanceof CaffemodelError) throw e;
     throw new CaffemodelError(`not a Caffe model file (protobuf decoding failed: ${(e as Error).message})`);
   }
-  const list = [...(raw.layer ?? []), ...(raw.layers ?? [])];
-  if (list.length === 0) throw new CaffemodelError('not a Caffe model file (it has no layers)');
-  const layers = list.map((l) => ({ name: l.name ?? '', blobs: (l.blobs ?? []).map(toBlob) }));
-  return { name: raw.name ?? '', layers };
+  if (layers.length === 0) throw new CaffemodelError('not a Caffe model file (it has no layers)');
+  return { name, layers };
 }
 
 export interface EncodeOptions {

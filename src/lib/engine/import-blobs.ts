@@ -75,6 +75,14 @@ function check(spec: WeightSpec, blob: SourceBlob, layout: BlobLayout): void {
     throw new WeightsError(
       `${blob.label} (${spec.name}) holds ${blob.data.length} values, expected ${sizeOf(expected)} (${shapeText(expected)})`
     );
+  const bad = firstNonFinite(blob.data);
+  if (bad >= 0) throw new WeightsError(`${blob.label} (${spec.name}) holds ${blob.data[bad]} at index ${bad}: these weights are damaged`);
+}
+
+/** The index of the first NaN or infinite value, or -1. */
+export function firstNonFinite(data: ArrayLike<number>): number {
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return i;
+  return -1;
 }
 
 function expectedSourceShape(spec: WeightSpec, layout: BlobLayout): readonly number[] {

@@ -1,11 +1,12 @@
 /**
  * Loads converted weights (model.json + shards) into tensors, for the browser (fetch) and Node
  * (files) alike: the caller says how to read a shard. Everything is checked against the plan's
- * weight list before a tensor is made, so a truncated or foreign file fails with one line.
+ * weight list before a tensor is made, so a truncated, foreign or damaged (NaN, infinity) file
+ * fails with one line naming the weight.
  */
 import * as tf from '@tensorflow/tfjs';
-import { entryBytes, type ModelJson } from './manifest';
-import { WeightsError } from './import-blobs';
+import { entryBytes, type ManifestEntry, type ModelJson } from './manifest';
+import { firstNonFinite, WeightsError } from './import-blobs';
 import { MAIN_GROUP, shapeText, weightSpecs, type WeightSpec } from './weight-spec';
 
 export interface LoadedWeights {
@@ -40,6 +41,30 @@ function checkEntries(model: ModelJson, where: string, specs: readonly WeightSpe
   if (extra) throw new WeightsError(`${where}: unexpected weight ${extra}`);
 }
 
+function joined(buffers: readonly ArrayBuffer[]): Uint8Array {
+  const out = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));
+  let at = 0;
+  for (const b of buffers) {
+    out.set(new Uint8Array(b), at);
+    at += b.byteLength;
+  }
+  return out;
+}
+
+/** Refuses a NaN or infinite value (float32, or float16 bits), naming the weight. */
+function checkFinite(all: Uint8Array, entries: readonly ManifestEntry[], where: string): void {
+  let at = 0;
+  for (const e of entries) {
+    const n = entryBytes(e);
+    const half = e.quantization?.dtype === 'float16';
+    const values = half ? new Uint16Array(all.buffer, at, n / 2) : new Float32Array(all.buffer, at, n / 4);
+    const bad = half ? values.findIndex((h) => (h & 0x7c00) === 0x7c00) : firstNonFinite(values);
+    if (bad >= 0)
+      throw new WeightsError(`${where}: weight ${e.name} holds ${half ? 'NaN or infinity' : values[bad]} at index ${bad}: its shard is damaged`);
+    at += n;
+  }
+}
+
 export async function loadWeights(
   model: ModelJson,
   readShard: ReadShard,
@@ -55,7 +80,9 @@ export async function loadWeights(
       const want = group.weights.reduce((n, e) => n + entryBytes(e), 0);
       if (got !== want)
         throw new WeightsError(`${where}: shards ${group.paths.join(', ')} hold ${got} bytes, expected ${want} (truncated or from another conversion?)`);
-      Object.assign(tensors, tf.io.decodeWeights(buffers, group.weights));
+      const all = joined(buffers);
+      checkFinite(all, group.weights, where);
+      Object.assign(tensors, tf.io.decodeWeights(all.buffer as ArrayBuffer, group.weights));
     }
   } catch (e) {
     tf.dispose(tensors);

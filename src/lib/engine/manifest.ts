@@ -3,7 +3,7 @@
  * lists every tensor (name, shape, dtype, float16 quantization for the half-size variant) and
  * binary shards of at most 4 MB, readable with tf.io.decodeWeights / tf.io.loadWeights.
  */
-import type { ImportedWeights, Weight } from './import-blobs';
+import { WeightsError, type ImportedWeights, type Weight } from './import-blobs';
 
 export type Precision = 'float32' | 'float16';
 export const PRECISIONS: readonly Precision[] = ['float32', 'float16'];
@@ -67,7 +67,11 @@ export function toFloat16Bits(value: number): number {
 function bytesOf(w: Weight, precision: Precision): Uint8Array {
   if (precision === 'float32') return new Uint8Array(w.data.buffer, w.data.byteOffset, w.data.byteLength);
   const half = new Uint16Array(w.data.length);
-  for (let i = 0; i < half.length; i++) half[i] = toFloat16Bits(w.data[i] as number);
+  for (let i = 0; i < half.length; i++) {
+    half[i] = toFloat16Bits(w.data[i] as number);
+    if (((half[i] as number) & 0x7c00) === 0x7c00)
+      throw new WeightsError(`weight ${w.name} holds ${w.data[i]} at index ${i}: beyond what float16 can hold (65504)`);
+  }
   return new Uint8Array(half.buffer);
 }
 

@@ -2,40 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plan } from '../../../src/lib/core/plan';
 import { CaffemodelError, decodeCaffemodel, encodeCaffemodel, type CaffeNet } from '../../../src/lib/engine/caffemodel';
 import { createGoogLeNet } from '../../../src/lib/engine/googlenet';
 import { caffeSource, importBlobs, transpose } from '../../../src/lib/engine/import-blobs';
-import { MAIN_GROUP, sizeOf, weightSpecs, type WeightSpec } from '../../../src/lib/engine/weight-spec';
+import { MAIN_GROUP, weightSpecs } from '../../../src/lib/engine/weight-spec';
 import { blobDirSource, sourceFrom } from '../../../src/lib/node/weight-sources';
 import { HAS_SHARED, MODEL_SRC, NEEDS_SHARED, startTestBackend, tempDir } from './helpers';
-
-/** GoogLeNet with two filters in every convolution: every blob kind, in a small file. */
-const tinyPlan = plan({
-  overrides: Object.fromEntries(
-    plan()
-      .rows.flatMap((r) => ('branches' in r.block ? r.block.branches.flatMap((b) => b.layers) : r.block))
-      .filter((l) => l.layer.op === 'conv')
-      .map((l) => [l.layer.name, 2])
-  )
-});
-const tinySpecs = weightSpecs(tinyPlan);
-
-let seed = 1;
-const random = (n: number) => Float32Array.from({ length: n }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 0.2);
-
-/** A caffemodel-shaped net: one layer per Caffe layer, filter then bias, in Caffe's layouts. */
-function caffeNet(specs: readonly WeightSpec[], name = 'GoogleNet'): CaffeNet {
-  const layers = [...new Set(specs.map((s) => s.layer))].map((layer) => ({
-    name: layer,
-    blobs: (['filter', 'bias'] as const).map((blob) => {
-      const s = specs.find((x) => x.layer === layer && x.blob === blob)!;
-      return { shape: s.caffeShape, data: random(sizeOf(s.caffeShape)) };
-    })
-  }));
-  // Layers without blobs (data, relu, concat, loss) are in every real file too.
-  return { name, layers: [{ name: 'data', blobs: [] }, ...layers, { name: 'loss3/loss3', blobs: [] }] };
-}
+import { caffeNet, random, tinyPlan, tinySpecs } from './tiny-caffe';
 
 describe('caffemodel parser', () => {
   const net = caffeNet(tinySpecs);
