@@ -13,8 +13,14 @@ export interface ImageHeader {
   readonly height: number;
   /** PNG: bits per sample and colour type. */
   readonly png?: { readonly bitDepth: number; readonly colorType: number; readonly interlaced: boolean };
-  /** JPEG: the sampling factors of each component. */
-  readonly jpeg?: { readonly components: readonly { readonly h: number; readonly v: number }[] };
+  /** JPEG: the sampling factors of each component, and the EXIF orientation (1-8) if any. */
+  readonly jpeg?: { readonly components: readonly { readonly h: number; readonly v: number }[]; readonly orientation?: number };
+}
+
+/** Width and height as shown: EXIF orientations 5-8 turn the picture a quarter. */
+export function shownSize(h: ImageHeader): { width: number; height: number } {
+  const turned = (h.jpeg?.orientation ?? 1) >= 5;
+  return turned ? { width: h.height, height: h.width } : { width: h.width, height: h.height };
 }
 
 /** Bytes enough to hold the header of nearly every file (a JPEG's EXIF may come first). */
@@ -31,8 +37,24 @@ export function imageKind(bytes: Uint8Array): ImageKind | null {
   return null;
 }
 
+/** The orientation tag (0x0112) of an APP1 `Exif` segment's first IFD, or undefined. */
+function exifOrientation(bytes: Uint8Array, view: DataView, at: number, end: number): number | undefined {
+  const tiff = at + 10; // after FF E1, length, "Exif\0\0"
+  if (!ascii(bytes, at + 4, 'Exif\0\0') || tiff + 8 > end) return undefined;
+  const little = ascii(bytes, tiff, 'II');
+  const ifd = tiff + view.getUint32(tiff + 4, little);
+  if (ifd + 2 > end) return undefined;
+  const count = view.getUint16(ifd, little);
+  for (let i = 0; i < count && ifd + 2 + i * 12 + 12 <= end; i++) {
+    const entry = ifd + 2 + i * 12;
+    if (view.getUint16(entry, little) === 0x0112) return view.getUint16(entry + 8, little);
+  }
+  return undefined;
+}
+
 function jpegHeader(bytes: Uint8Array, view: DataView): ImageHeader | null {
   let at = 2;
+  let orientation: number | undefined;
   while (at + 9 < bytes.length) {
     if (bytes[at] !== 0xff) return null;
     const marker = bytes[at + 1] as number;
@@ -47,8 +69,10 @@ function jpegHeader(bytes: Uint8Array, view: DataView): ImageHeader | null {
         const hv = bytes[at + 11 + i * 3] ?? 0x11;
         return { h: hv >> 4 || 1, v: hv & 15 || 1 };
       });
-      return { kind: 'jpeg', height: view.getUint16(at + 5), width: view.getUint16(at + 7), jpeg: { components } };
+      return { kind: 'jpeg', height: view.getUint16(at + 5), width: view.getUint16(at + 7), jpeg: { components, orientation } };
     }
+    const end = Math.min(bytes.length, at + 2 + view.getUint16(at + 2));
+    if (marker === 0xe1 && orientation === undefined) orientation = exifOrientation(bytes, view, at, end);
     at += 2 + view.getUint16(at + 2);
   }
   return null;

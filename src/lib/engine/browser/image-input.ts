@@ -1,11 +1,12 @@
 /**
  * Turns whatever the reader gives (a file, a pasted image, a sample URL, a webcam frame) into
- * pixels the engine can take, refusing empty, broken and unusable images with one clear line.
- * Large photos are scaled down once, here, so that their shorter side is at most 704 pixels:
- * twice the largest test-time scale (352), so no crop loses detail, and a 12-megapixel photo
- * does not become a 190 MB tensor.
+ * pixels the engine can take, refusing empty, broken, too large and unusable images with one
+ * clear line. Large photos are scaled down once, here, as they are decoded, so that their
+ * shorter side is at most MAX_SHORT_SIDE (704) pixels: twice the largest test-time scale (352),
+ * so no crop loses detail, and a 12-megapixel photo does not become a 190 MB tensor.
  */
-import { imageSizeProblem, MAX_SHORT_SIDE } from '../preprocess';
+import { HEADER_BYTES, imageHeader, imageKind, shownSize } from '../image-header';
+import { imageFileProblem, imageSizeProblem, MAX_SHORT_SIDE } from '../preprocess';
 
 export interface InputImage {
   /** A sample id, or a label such as `your photo (cat.jpg)`. */
@@ -50,20 +51,49 @@ async function fromSource(source: ImageBitmapSource, width: number, height: numb
   return { id, name, ...size, original: { width, height }, pixels: pixelsOf(bitmap), bitmap };
 }
 
-/** A file, a pasted blob or a fetched sample. */
+const damaged = (name: string) =>
+  new ImageInputError(`${name} could not be read as an image: the file is damaged, or in a format this browser cannot decode.`);
+
+/** Width and height from the first bytes (PNG, JPEG, GIF, WebP), or null for another format. */
+async function sizeFromHeader(blob: Blob, name: string): Promise<{ width: number; height: number } | null> {
+  const start = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
+  const kind = imageKind(start);
+  if (!kind) return null;
+  const header = imageHeader(start);
+  if (!header) throw damaged(name);
+  return shownSize(header); // as createImageBitmap turns it
+
+}
+
+/**
+ * A file, a pasted blob or a fetched sample. Its size is checked before it is read, its header
+ * before it is decoded, and it is decoded once, scaled down as it is (the browser's decoder
+ * does the scaling), so a large photo never exists at full size in the page's memory. Only a
+ * format whose header is not read here (BMP, AVIF, ...) is decoded once to learn its size.
+ */
 export async function imageFromBlob(blob: Blob, name: string, id = `upload:${name}`): Promise<InputImage> {
   if (blob.size === 0) throw new ImageInputError(`${name} is empty (0 bytes): there is no picture in it.`);
   if (blob.type && !blob.type.startsWith('image/'))
     throw new ImageInputError(`${name} is not an image (its type is ${blob.type}); use a JPEG, PNG, WebP or GIF.`);
-  let probe: ImageBitmap;
-  try {
-    probe = await createImageBitmap(blob);
-  } catch {
-    throw new ImageInputError(`${name} could not be read as an image: the file is damaged, or in a format this browser cannot decode.`);
+  const tooLarge = imageFileProblem(blob.size);
+  if (tooLarge) throw new ImageInputError(`${name}: ${tooLarge}`);
+  let size = await sizeFromHeader(blob, name);
+  if (!size) {
+    let probe: ImageBitmap;
+    try {
+      probe = await createImageBitmap(blob);
+    } catch {
+      throw damaged(name);
+    }
+    size = { width: probe.width, height: probe.height };
+    probe.close();
   }
-  const { width, height } = probe;
-  probe.close();
-  return fromSource(blob, width, height, id, name);
+  try {
+    return await fromSource(blob, size.width, size.height, id, name);
+  } catch (e) {
+    if (e instanceof ImageInputError) throw e;
+    throw damaged(name);
+  }
 }
 
 export async function imageFromUrl(url: string, name: string, id: string): Promise<InputImage> {
