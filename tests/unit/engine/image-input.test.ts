@@ -5,21 +5,21 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { imageFromBlob } from '../../../src/lib/engine/browser/image-input';
 
 /** A PNG that claims `width` x `height` in its header and holds no pixels at all. */
-function pngHeader(width: number, height: number): Uint8Array {
+function pngHeader(width: number, height: number): Uint8Array<ArrayBuffer> {
   const ihdr = Buffer.alloc(33);
   Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').copy(ihdr);
   ihdr.writeUInt32BE(width, 16);
   ihdr.writeUInt32BE(height, 20);
   ihdr.set([8, 6, 0, 0, 0], 24);
-  return ihdr;
+  return new Uint8Array(ihdr);
 }
 
 /** A JPEG whose EXIF says `orientation` and whose frame header claims `width` x `height`. */
-function jpegHeader(width: number, height: number, orientation: number): Uint8Array {
+function jpegHeader(width: number, height: number, orientation: number): Uint8Array<ArrayBuffer> {
   const tiff = Buffer.from([0x49, 0x49, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation, 0, 0, 0, 0, 0, 0, 0]);
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 2 + 6 + tiff.length]), Buffer.from('Exif\0\0', 'binary'), tiff]);
   const sof = Buffer.from([0xff, 0xc0, 0, 17, 8, height >> 8, height & 0xff, width >> 8, width & 0xff, 3, 1, 0x22, 0, 2, 0x11, 0, 3, 0x11, 0]);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, sof]);
+  return new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8]), app1, sof]));
 }
 
 /** What the stand-in decoder was asked for: the options of each call. */
@@ -69,7 +69,7 @@ describe('images given to the page', () => {
   });
 
   it('still decodes a format whose header it does not read, once to learn its size', async () => {
-    const image = await imageFromBlob(new Blob([Buffer.from('BM not read here')], { type: 'image/bmp' }), 'old.bmp');
+    const image = await imageFromBlob(new Blob(['BM not read here'], { type: 'image/bmp' }), 'old.bmp');
     expect(calls).toHaveLength(2);
     expect([image.original.width, image.original.height, image.width, image.height]).toEqual([1000, 800, 880, 704]);
   });
