@@ -43,6 +43,9 @@ export interface ImportedWeights {
 
 export class WeightsError extends Error {}
 
+/** Larger than the upstream caffemodel (53 MB) with room to spare: a bigger file is refused unread. */
+export const MAX_CAFFEMODEL_BYTES = 256 * 1024 * 1024;
+
 /** A caffemodel's layers as a blob source: blob 0 is the filter, blob 1 the bias. */
 export function caffeSource(net: CaffeNet): BlobSource {
   const blobs = new Map<string, SourceBlob>();

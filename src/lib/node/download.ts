@@ -11,9 +11,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { bytes } from '../core/format';
+import { MAX_CAFFEMODEL_BYTES } from '../engine/import-blobs';
 import { sizeOf, weightSpecs } from '../engine/weight-spec';
 import { REPO_ROOT } from './model-files';
-import { MAX_CAFFEMODEL_BYTES } from './weight-sources';
 
 /** From BVLC's models/bvlc_googlenet/readme.md. */
 export const UPSTREAM = {

@@ -6,11 +6,9 @@ import { readdirSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { bytes as showBytes } from '../core/format';
 import { decodeCaffemodel } from '../engine/caffemodel';
-import { caffeSource, WeightsError, type BlobSource, type SourceBlob } from '../engine/import-blobs';
+import { caffeSource, MAX_CAFFEMODEL_BYTES, WeightsError, type BlobSource, type SourceBlob } from '../engine/import-blobs';
 import { FileError, readStart, reasonOf, regularFile } from './files';
 
-/** Larger than the upstream file (53 MB) with room to spare; a bound on what is read. */
-export const MAX_CAFFEMODEL_BYTES = 256 * 1024 * 1024;
 /** Larger than any GoogLeNet blob (loss1/fc's filter, 8 MiB). */
 export const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 

@@ -5,6 +5,7 @@ import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaffemodelError, decodeCaffemodel, encodeCaffemodel, MAX_BLOBS, MAX_LAYERS } from '../../../src/lib/engine/caffemodel';
+import { importCaffemodel } from '../../../src/lib/engine/browser/import-caffemodel';
 import { caffeSource, importBlobs } from '../../../src/lib/engine/import-blobs';
 import { loadWeights } from '../../../src/lib/engine/load-weights';
 import { encodeModel, entryBytes } from '../../../src/lib/engine/manifest';
@@ -98,5 +99,10 @@ describe('caffemodel files that are not what they seem', () => {
     mkdirSync(at('blobs/weights/conv1'), { recursive: true });
     expect(spawnSync('mkfifo', [at('blobs/weights/conv1/7x7_s2_filter.bin')]).status).toBe(0);
     expect(() => sourceFrom(at('blobs'))).toThrow(/7x7_s2_filter\.bin: is a named pipe \(FIFO\), not a regular file$/);
+  });
+
+  it('the page refuses a caffemodel over the limit before reading it', async () => {
+    const file = { name: 'huge.caffemodel', size: 300 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('read')) } as unknown as File;
+    await expect(importCaffemodel(file)).rejects.toThrow(/^huge\.caffemodel: file is 300\.00 MiB: the limit for a caffemodel is 256\.00 MiB$/);
   });
 });

@@ -2,8 +2,9 @@
  * A `.caffemodel` (or `synset_words.txt`) the reader gives the page: parsed in a Web Worker with
  * the engine's own parser and importer, so the page keeps responding while it works.
  */
+import { bytes as formatBytes } from '../../core/format';
 import type { ImportedWeights, Weight } from '../import-blobs';
-import { parseSynsetWords } from '../import-blobs';
+import { MAX_CAFFEMODEL_BYTES, parseSynsetWords } from '../import-blobs';
 
 export type WorkerReply =
   | { ok: true; weights: { name: string; shape: number[]; data: Float32Array }[]; auxHeads: string[]; netName: string }
@@ -18,6 +19,8 @@ export interface ImportedCaffemodel extends ImportedWeights {
 
 export async function importCaffemodel(file: File): Promise<ImportedCaffemodel> {
   if (file.size === 0) throw new Error(`${file.name} is empty (0 bytes)`);
+  if (file.size > MAX_CAFFEMODEL_BYTES)
+    throw new Error(`${file.name}: file is ${formatBytes(file.size)}: the limit for a caffemodel is ${formatBytes(MAX_CAFFEMODEL_BYTES)}`);
   const bytes = await file.arrayBuffer();
   const worker = new Worker(new URL('./caffemodel.worker.ts', import.meta.url), { type: 'module' });
   try {
