@@ -10,7 +10,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { bytes } from '../core/format';
 import type { ImageHeader } from '../engine/image-header';
-import { MAX_PIXELS } from '../engine/preprocess';
+import { MAX_PIXELS } from '../engine/image-limits';
 
 /** The most one image may take while it is decoded. */
 export const DECODE_BUDGET_BYTES = 1024 * 1024 * 1024;
@@ -38,12 +38,15 @@ function jpegCost(h: ImageHeader): number {
   return blocks * (512 + 64) + h.width * h.height * (components.length + 3);
 }
 
-/** pngjs inflates the whole image, unfilters it into a second buffer, then makes RGBA (twice at 16 bits). */
+/**
+ * pngjs inflates the whole image (its chunks, then joined), unfilters it into another buffer,
+ * then makes RGBA (by way of 16-bit samples at 16 bits).
+ */
 function pngCost(h: ImageHeader): number {
   const { bitDepth, colorType } = h.png ?? { bitDepth: 8, colorType: 6 };
   const samples = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType] ?? 4;
   const raw = h.height * (1 + Math.ceil((h.width * samples * bitDepth) / 8));
-  return 2 * raw + h.width * h.height * (bitDepth === 16 ? 12 : 4);
+  return 3 * raw + h.width * h.height * (bitDepth === 16 ? 12 : 4);
 }
 
 /** Roughly what decoding this image takes, in bytes. */

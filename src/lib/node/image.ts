@@ -10,7 +10,7 @@
  * the engine, which composites it on white.
  */
 import { HEADER_BYTES, imageHeader, imageKind, type ImageHeader } from '../engine/image-header';
-import { imageFileProblem, imageSizeProblem } from '../engine/preprocess';
+import { imageFileProblem, imageSizeProblem } from '../engine/image-limits';
 import { FileError, readStart, regularFile } from './files';
 import { budgetProblem, decodeJpeg, decodePng, ImageError } from './image-decode';
 import { shrink, type Rgba } from './shrink';

@@ -3,7 +3,7 @@
  * aliasing), so that the shorter side is at most MAX_SHORT_SIDE, as the page does for its
  * photos; smaller images come back as they are. Output is RGBA.
  */
-import { MAX_SHORT_SIDE } from '../engine/preprocess';
+import { MAX_SHORT_SIDE } from '../engine/image-limits';
 
 export interface Rgba {
   readonly width: number;

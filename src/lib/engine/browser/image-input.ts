@@ -6,7 +6,7 @@
  * so no crop loses detail, and a 12-megapixel photo does not become a 190 MB tensor.
  */
 import { HEADER_BYTES, imageHeader, imageKind, shownSize } from '../image-header';
-import { imageFileProblem, imageSizeProblem, MAX_SHORT_SIDE } from '../preprocess';
+import { imageFileProblem, imageSizeProblem, MAX_SHORT_SIDE } from '../image-limits';
 
 export interface InputImage {
   /** A sample id, or a label such as `your photo (cat.jpg)`. */
