@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { importBlobs, parseSynsetWords, WeightsError } from '../lib/engine/import-blobs';
 import { DownloadError, downloadCaffemodel } from '../lib/node/download';
 import { CONVERT_HINT, MODEL_DIR, writeConverted } from '../lib/node/model-files';
+import { bytes } from '../lib/core/format';
+import { FileError, readStart, regularFile } from '../lib/node/files';
 import { checkOutFolder } from '../lib/node/model-folder';
 import { sourceFrom } from '../lib/node/weight-sources';
 import { parse, UsageError } from './args';
@@ -18,13 +20,23 @@ import { progressBar } from './progress';
 
 export const usage = 'weights [--from DIR|FILE.caffemodel] [--labels synset_words.txt] [--out DIR] [--url URL --sha1 HEX]';
 
+/** synset_words.txt is about 30 KB; a larger "labels file" is refused unread. */
+const MAX_LABELS_BYTES = 1024 * 1024;
+
+function readLabels(file: string): string[] {
+  try {
+    const info = regularFile(file);
+    if (info.size > MAX_LABELS_BYTES) throw new WeightsError(`${file}: file is ${bytes(info.size)}: the limit for a labels file is ${bytes(MAX_LABELS_BYTES)}`);
+    return parseSynsetWords(readStart(file, info.size).toString('utf8'));
+  } catch (e) {
+    throw e instanceof FileError ? new WeightsError(`${e.message} (the labels file)`) : e;
+  }
+}
+
 function labelsFor(source: string, explicit: string | undefined, out: string): string[] {
   const beside = statSync(source).isDirectory() ? join(source, 'synset_words.txt') : join(dirname(source), 'synset_words.txt');
   const file = explicit ?? (existsSync(beside) ? beside : undefined);
-  if (file) {
-    if (!existsSync(file)) throw new WeightsError(`${file}: no such labels file`);
-    return parseSynsetWords(readFileSync(file, 'utf8'));
-  }
+  if (file) return readLabels(file);
   const previous = join(out, 'labels.json');
   if (existsSync(previous)) return JSON.parse(readFileSync(previous, 'utf8')) as string[];
   throw new WeightsError(`no synset_words.txt beside ${source}: pass --labels path/to/synset_words.txt`);

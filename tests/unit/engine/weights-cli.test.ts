@@ -123,6 +123,15 @@ describe.skipIf(!HAS_SHARED)(`npm run weights${NEEDS_SHARED}`, () => {
     expect(fingerprint(out)).toEqual(before);
   });
 
+  it('refuses a labels file that is a FIFO (which would block) without opening it', async () => {
+    const fifo = join(temp.path, 'labels-pipe.txt');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    await expect(run(['--from', MODEL_SRC, '--out', out, '--labels', fifo])).rejects.toThrow(
+      /labels-pipe\.txt: is a named pipe \(FIFO\), not a regular file \(the labels file\)$/
+    );
+    expect(fingerprint(out)).toEqual(before);
+  }, 60_000);
+
   it('exits 1 with one line on a failure, 2 on an unknown flag, and says how to convert when offline', async () => {
     const weights = (...args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/weights.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
