@@ -1,7 +1,7 @@
 /**
  * Scales decoded pixels down by a whole factor, averaging each factor x factor box (no
- * aliasing), so that the shorter side is at most MAX_SHORT_SIDE, as the page does for its
- * photos; smaller images come back as they are. Output is RGBA.
+ * aliasing; colour weighted by alpha), so that the shorter side is at most MAX_SHORT_SIDE, as
+ * the page does for its photos; smaller images come back as they are. Output is RGBA.
  */
 import { MAX_SHORT_SIDE } from '../engine/image-limits';
 
@@ -22,20 +22,27 @@ export function shrink(width: number, height: number, channels: 3 | 4, data: Uin
   const w = Math.floor(width / f);
   const h = Math.floor(height / f);
   const out = new Uint8Array(w * h * 4);
-  const sums = new Float64Array(w * channels);
-  const area = f * f;
+  // Per output pixel: colour weighted by alpha (so a transparent pixel's colour does not bleed), alpha.
+  const sums = new Float64Array(w * 4);
   for (let y = 0; y < h; y++) {
     sums.fill(0);
     for (let dy = 0; dy < f; dy++) {
       let at = (y * f + dy) * width * channels;
       for (let x = 0; x < w; x++)
-        for (let dx = 0; dx < f; dx++)
-          for (let c = 0; c < channels; c++) sums[x * channels + c] = (sums[x * channels + c] as number) + (data[at++] as number);
+        for (let dx = 0; dx < f; dx++, at += channels) {
+          const a = channels === 4 ? (data[at + 3] as number) : 255;
+          const s = x * 4;
+          sums[s] = (sums[s] as number) + (data[at] as number) * a;
+          sums[s + 1] = (sums[s + 1] as number) + (data[at + 1] as number) * a;
+          sums[s + 2] = (sums[s + 2] as number) + (data[at + 2] as number) * a;
+          sums[s + 3] = (sums[s + 3] as number) + a;
+        }
     }
     for (let x = 0; x < w; x++) {
       const o = (y * w + x) * 4;
-      for (let c = 0; c < channels; c++) out[o + c] = Math.round((sums[x * channels + c] as number) / area);
-      if (channels === 3) out[o + 3] = 255;
+      const alpha = sums[x * 4 + 3] as number;
+      for (let c = 0; c < 3; c++) out[o + c] = alpha > 0 ? Math.round((sums[x * 4 + c] as number) / alpha) : 0;
+      out[o + 3] = Math.round(alpha / (f * f));
     }
   }
   return { width: w, height: h, data: out };

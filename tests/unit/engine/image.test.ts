@@ -7,6 +7,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOpaque, toRgb } from '../../../src/lib/engine/preprocess';
 import { decodeImage, readImage } from '../../../src/lib/node/image';
+import { shrink } from '../../../src/lib/node/shrink';
 import { cmykJpeg } from './cmyk-jpeg';
 import { startTestBackend, tempDir } from './helpers';
 
@@ -105,6 +106,17 @@ describe('reading images', () => {
     expect(big.data.length).toBe(500 * 533 * 4);
     expect(Math.abs(big.data[0]! - 200)).toBeLessThanOrEqual(2);
     expect(big.data[3]).toBe(255);
+  });
+
+  it('averages boxes with colour weighted by alpha, so a transparent pixel does not darken its neighbour', () => {
+    // 4x2: transparent black, opaque red, then opaque blue, opaque green; boxes of 2x2 (shorter side to 1).
+    const px = [[0, 0, 0, 0], [255, 0, 0, 255], [0, 0, 255, 255], [0, 255, 0, 255]];
+    const data = Uint8Array.from([...px, ...px].flat());
+    const out = shrink(4, 2, 4, data, 1);
+    expect([out.width, out.height]).toEqual([2, 1]);
+    expect(Array.from(out.data)).toEqual([255, 0, 0, 128, 0, 128, 128, 255]);
+    const rgb = shrink(2, 2, 3, Uint8Array.from([10, 20, 30, 10, 20, 30, 30, 40, 50, 30, 40, 50]), 1);
+    expect(Array.from(rgb.data)).toEqual([20, 30, 40, 255]);
   });
 
   it('reads grey and palette-free RGB PNGs as RGBA', () => {
