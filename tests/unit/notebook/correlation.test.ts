@@ -5,7 +5,8 @@ import {
 	correlationColour,
 	correlationPixels,
 	neighbourCorrelation,
-	shuffleChannels
+	shuffleChannels,
+	type Activations
 } from '$components/notebook/correlation';
 
 /** A deterministic pseudo-random stream in [0, 1). */
@@ -82,7 +83,7 @@ describe('the shuffled control', () => {
 	const photos = synthetic(groups);
 	const control = shuffleChannels(photos);
 	const observations = photos.reduce((s, p) => s + p.data.length / n, 0);
-	const channel = (ps: typeof photos, k: number) => ps.flatMap((p) => [...p.data].filter((_, i) => i % n === k));
+	const channel = (ps: readonly Activations[], k: number) => ps.flatMap((p) => [...p.data].filter((_, i) => i % n === k));
 
 	test('keeps every channel its own values and every photo its shape, in another order', () => {
 		expect(control.map((p) => [p.channels, p.data.length])).toEqual(photos.map((p) => [p.channels, p.data.length]));
