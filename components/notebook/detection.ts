@@ -59,7 +59,7 @@ const TABLE4_SPEC: TableSpec<DetectionEntry> = {
 };
 
 const TABLE5_SPEC: TableSpec<SingleModelEntry> = {
-	title: 'Table 5: best single model',
+	title: 'Table 5: single models',
 	columns: ['contextual model', 'bounding-box regression'],
 	entries: TABLE5,
 	row: (e) => ({

@@ -38,6 +38,6 @@ describe('Tables 4 and 5 as the detection chart shows them', () => {
 	});
 
 	test('an unknown filter is refused in one line', () => {
-		expect(() => detectionRows('table5', 'map', '2014')).toThrow('Table 5: best single model has no filter "2014"');
+		expect(() => detectionRows('table5', 'map', '2014')).toThrow('Table 5: single models has no filter "2014"');
 	});
 });
