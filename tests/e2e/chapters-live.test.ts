@@ -87,7 +87,7 @@ describe('chapter 3: channels that fire together', () => {
 		// Beside it, the shuffled control, labelled, and clustered it finds far less than the real matrix.
 		const control = w.getByTestId('correlation-control');
 		expect(await control.getAttribute('data-channels')).toBe('256');
-		expect(await w.locator('figure', { has: control }).innerText()).toContain('Shuffled control');
+		expect(await w.locator('figure', { has: page.getByTestId('correlation-control') }).innerText()).toContain('Shuffled control');
 		const controlR = Number((await w.getByTestId('correlation-control-readout').innerText()).match(/r = (-?\d\.\d\d)/)?.[1]);
 		const readout = w.getByTestId('correlation-readout');
 		// Clustered, neighbours correlate more than in the network's own order.
