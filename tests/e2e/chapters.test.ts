@@ -130,6 +130,9 @@ describe('the widgets answer their controls', () => {
 		await expect.poll(chartText).toContain(compact(models[1].macs));
 		expect(await chartText()).toContain(compact(models[2].macs));
 		expect(await text(w.locator('tr[data-model="googlenet"] [data-measure="macs"]'))).toBe(grouped(models[2].macs));
+		// The errors are the teams' ensembles, and the caption says which.
+		expect(await text(w.locator('thead'))).toContain('top-5 error (team’s ensemble)');
+		expect(await text(w.locator('figcaption'))).toContain('GoogLeNet: an ensemble of 7 models × 144 crops.');
 		expect(errors).toEqual([]);
 		await page.close();
 	});
