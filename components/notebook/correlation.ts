@@ -85,6 +85,40 @@ export function clusterOrder(corr: Float32Array, n: number): number[] {
 	return members.find((m) => m !== null) ?? [];
 }
 
+/**
+ * The shuffled control: every channel's observations (its values at every position of every
+ * photo) put in a random order of their own, seeded. Each channel keeps exactly its values, so
+ * its mean and spread are unchanged, but no two channels fire together any more beyond chance:
+ * what clustering then finds in their correlation matrix is what it finds in noise.
+ */
+export function shuffleChannels(photos: readonly Activations[], seed = 1): Activations[] {
+	const c = photos[0]?.channels ?? 0;
+	const total = photos.reduce((sum, p) => sum + p.data.length / c, 0);
+	const out = photos.map((p) => ({ channels: c, data: new Float32Array(p.data.length) }));
+	const column = new Float32Array(total);
+	let state = seed >>> 0 || 1;
+	// xorshift32: fast, seeded, plenty for a shuffle.
+	const next = () => {
+		state ^= state << 13;
+		state ^= state >>> 17;
+		state ^= state << 5;
+		return (state >>> 0) / 2 ** 32;
+	};
+	for (let k = 0; k < c; k++) {
+		let n = 0;
+		for (const p of photos) for (let i = k; i < p.data.length; i += c) column[n++] = p.data[i] as number;
+		for (let i = total - 1; i > 0; i--) {
+			const j = Math.floor(next() * (i + 1));
+			const t = column[i] as number;
+			column[i] = column[j] as number;
+			column[j] = t;
+		}
+		n = 0;
+		for (const o of out) for (let i = k; i < o.data.length; i += c) o.data[i] = column[n++] as number;
+	}
+	return out;
+}
+
 /** Mean correlation of channels that sit next to each other in `order`. */
 export function neighbourCorrelation(corr: Float32Array, n: number, order: readonly number[]): number {
 	let total = 0;

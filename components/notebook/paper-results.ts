@@ -48,16 +48,49 @@ export interface DetectionEntry {
 	readonly year: number;
 	/** Mean average precision, as a fraction. */
 	readonly map: number;
-	readonly place?: string;
+	readonly place: string;
+	/** Table 4's "external data" column, verbatim. */
+	readonly externalData: string;
+	/** Table 4's "ensemble" column: models in the entry, or null where the paper prints "?". */
+	readonly ensemble: number | null;
+	/** Table 4's "approach" column. */
+	readonly approach: string;
 }
 
-/** ILSVRC detection results quoted in section 8 (Table 4's mAP column). */
+/** Table 4: ILSVRC detection, the 2013 winner and the top three of 2014 (official scores). */
 export const DETECTION: readonly DetectionEntry[] = [
-	{ team: 'UvA-Euvision', year: 2013, map: 0.226, place: '1st' },
-	{ team: 'Deep Insight', year: 2014, map: 0.405, place: '3rd' },
-	{ team: 'CUHK DeepID-Net', year: 2014, map: 0.407, place: '2nd' },
-	{ team: 'GoogLeNet', year: 2014, map: 0.439, place: '1st' }
+	{ team: 'UvA-Euvision', year: 2013, map: 0.226, place: '1st', externalData: 'none', ensemble: null, approach: 'Fisher vectors' },
+	{ team: 'Deep Insight', year: 2014, map: 0.405, place: '3rd', externalData: 'ImageNet 1k', ensemble: 3, approach: 'CNN' },
+	{ team: 'CUHK DeepID-Net', year: 2014, map: 0.407, place: '2nd', externalData: 'ImageNet 1k', ensemble: null, approach: 'CNN' },
+	{ team: 'GoogLeNet', year: 2014, map: 0.439, place: '1st', externalData: 'ImageNet 1k', ensemble: 6, approach: 'CNN' }
 ];
+
+/** A yes / no / "?" cell of Table 5. */
+export type Mark = 'yes' | 'no' | '?';
+
+export interface SingleModelEntry {
+	readonly team: string;
+	/** Mean average precision of the team's best single model, as a fraction. */
+	readonly map: number;
+	readonly contextualModel: Mark;
+	readonly boxRegression: Mark;
+}
+
+/** Table 5: single-model detection results of ILSVRC 2014 entries, in the paper's order. */
+export const TABLE5: readonly SingleModelEntry[] = [
+	{ team: 'Trimps-Soushen', map: 0.316, contextualModel: 'no', boxRegression: '?' },
+	{ team: 'Berkeley Vision', map: 0.345, contextualModel: 'no', boxRegression: 'yes' },
+	{ team: 'UvA-Euvision', map: 0.354, contextualModel: '?', boxRegression: '?' },
+	{ team: 'CUHK DeepID-Net2', map: 0.377, contextualModel: 'no', boxRegression: '?' },
+	{ team: 'GoogLeNet', map: 0.3802, contextualModel: 'no', boxRegression: 'no' },
+	{ team: 'Deep Insight', map: 0.402, contextualModel: 'yes', boxRegression: 'yes' }
+];
+
+/** Section 5: the Table 1 network was used by this many of the classification ensemble's models. */
+export const TABLE1_ENSEMBLE_MEMBERS = 6;
+
+/** Section 7 prints this relative reduction of errors against SuperVision's 2012 entry. */
+export const PRINTED_REDUCTION_VS_2012 = 0.565;
 
 /** Facts of section 6 (training). */
 export const TRAINING = {

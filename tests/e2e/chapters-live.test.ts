@@ -84,11 +84,18 @@ describe('chapter 3: channels that fire together', () => {
 		await w.locator('[data-testid="correlation-matrix"][data-layer="inception_3a/output"]').waitFor({ timeout: 120_000 });
 		expect(await matrix.getAttribute('data-channels')).toBe('256');
 		expect(await matrix.evaluate((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])).toEqual([256, 256]);
+		// Beside it, the shuffled control, labelled, and clustered it finds far less than the real matrix.
+		const control = w.getByTestId('correlation-control');
+		expect(await control.getAttribute('data-channels')).toBe('256');
+		expect(await w.locator('figure', { has: page.getByTestId('correlation-control') }).innerText()).toContain('Shuffled control');
+		const controlR = Number((await w.getByTestId('correlation-control-readout').innerText()).match(/r = (-?\d\.\d\d)/)?.[1]);
 		const readout = w.getByTestId('correlation-readout');
 		// Clustered, neighbours correlate more than in the network's own order.
 		const rs = async () => [...(await readout.innerText()).matchAll(/r = (-?\d\.\d\d)/g)].map((m) => Number(m[1]));
 		const [clustered, original] = await rs();
 		expect(clustered).toBeGreaterThan((original as number) + 0.1);
+		expect(clustered).toBeGreaterThan(controlR + 0.1);
+		expect(await control.evaluate((c) => (c as HTMLCanvasElement).toDataURL())).not.toBe(await matrix.evaluate((c) => (c as HTMLCanvasElement).toDataURL()));
 		const pixels = () => matrix.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 		const before = await pixels();
 		await w.getByRole('radio', { name: 'as in the network' }).check();

@@ -130,6 +130,9 @@ describe('the widgets answer their controls', () => {
 		await expect.poll(chartText).toContain(compact(models[1].macs));
 		expect(await chartText()).toContain(compact(models[2].macs));
 		expect(await text(w.locator('tr[data-model="googlenet"] [data-measure="macs"]'))).toBe(grouped(models[2].macs));
+		// The errors are the teams' ensembles, and the caption says which.
+		expect(await text(w.locator('thead'))).toContain('top-5 error (team’s ensemble)');
+		expect(await text(w.locator('figcaption'))).toContain('GoogLeNet: an ensemble of 7 models × 144 crops.');
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -285,10 +288,57 @@ describe('the widgets answer their controls', () => {
 		await page.close();
 	});
 
-	test('detection: the results chart is drawn', async () => {
+	test('detection: Tables 4 and 5, re-sorted and filtered by the reader, the keyboard included', async () => {
 		const { page, errors } = await openChapter('detection');
 		const w = widget(page, 'detection');
+		const rows = () => w.locator('tbody th[scope="row"]').allInnerTexts();
+		const bars = () => w.locator('.plot svg [aria-label="y-axis tick label"] text').allTextContents();
 		expect(await w.locator('.plot svg').textContent()).toContain('43.9%');
+		expect(await rows()).toEqual(['GoogLeNet', 'CUHK DeepID-Net', 'Deep Insight', 'UvA-Euvision']);
+		expect(await bars()).toEqual(['GoogLeNet 2014', 'CUHK DeepID-Net 2014', 'Deep Insight 2014', 'UvA-Euvision 2013']);
+
+		await w.getByRole('radio', { name: 'team name' }).check();
+		await expect.poll(rows).toEqual(['CUHK DeepID-Net', 'Deep Insight', 'GoogLeNet', 'UvA-Euvision']);
+		await expect.poll(bars).toEqual(['CUHK DeepID-Net 2014', 'Deep Insight 2014', 'GoogLeNet 2014', 'UvA-Euvision 2013']);
+		await w.getByRole('radio', { name: '2014 only' }).check();
+		await expect.poll(rows).toEqual(['CUHK DeepID-Net', 'Deep Insight', 'GoogLeNet']);
+
+		// Table 5: its own columns and filters, starting from all of its rows.
+		await w.getByRole('radio', { name: 'Table 5: single models' }).check();
+		await expect.poll(() => w.locator('tbody tr').count()).toBe(6);
+		expect(await w.locator('thead').innerText()).toContain('contextual model');
+		expect(await w.locator('.plot svg').textContent()).toContain('38.02%');
+		await w.getByRole('radio', { name: 'without a contextual model' }).check();
+		await expect.poll(rows).toEqual(['Berkeley Vision', 'CUHK DeepID-Net2', 'GoogLeNet', 'Trimps-Soushen']);
+		expect(await w.locator('.count').innerText()).toBe('4 of the table’s rows shown.');
+
+		// The order by keyboard: arrow keys move within the radio group.
+		await w.getByRole('radio', { name: 'team name' }).focus();
+		await page.keyboard.press('ArrowLeft');
+		await expect.poll(() => w.getByRole('radio', { name: 'as printed' }).isChecked()).toBe(true);
+		await expect.poll(rows).toEqual(['Trimps-Soushen', 'Berkeley Vision', 'CUHK DeepID-Net2', 'GoogLeNet']);
+		await page.keyboard.press('ArrowLeft');
+		await expect.poll(rows).toEqual(['GoogLeNet', 'CUHK DeepID-Net2', 'Berkeley Vision', 'Trimps-Soushen']);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('detection: at 360 px the chart and its controls fit the page', async () => {
+		const { page, errors } = await openChapter('detection', { width: 360, height: 800 });
+		const w = widget(page, 'detection');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		const box = await w.boundingBox();
+		const svg = await w.locator('.plot svg').boundingBox();
+		expect(svg!.x + svg!.width).toBeLessThanOrEqual(box!.x + box!.width);
+		// No text of the chart is cut off at its edges, and every team is named in it.
+		const texts = await w.locator('.plot svg text').evaluateAll((ts) =>
+			ts.map((t) => ({ text: t.textContent ?? '', left: t.getBoundingClientRect().left, right: t.getBoundingClientRect().right }))
+		);
+		for (const t of texts) {
+			expect(t.left, t.text).toBeGreaterThanOrEqual(svg!.x);
+			expect(t.right, t.text).toBeLessThanOrEqual(svg!.x + svg!.width);
+		}
+		expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(['GoogLeNet 2014', 'UvA-Euvision 2013', '43.9%']));
 		expect(errors).toEqual([]);
 		await page.close();
 	});

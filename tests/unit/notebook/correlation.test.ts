@@ -4,7 +4,9 @@ import {
 	clusterOrder,
 	correlationColour,
 	correlationPixels,
-	neighbourCorrelation
+	neighbourCorrelation,
+	shuffleChannels,
+	type Activations
 } from '$components/notebook/correlation';
 
 /** A deterministic pseudo-random stream in [0, 1). */
@@ -72,6 +74,43 @@ describe('cluster order', () => {
 		const identity = groups.map((_, i) => i);
 		expect(neighbourCorrelation(corr, n, order)).toBeGreaterThan(0.6);
 		expect(neighbourCorrelation(corr, n, identity)).toBeLessThan(0.3);
+	});
+});
+
+describe('the shuffled control', () => {
+	const groups = [0, 1, 2, 0, 1, 2, 1, 0, 2, 0, 1, 2];
+	const n = groups.length;
+	const photos = synthetic(groups);
+	const control = shuffleChannels(photos);
+	const observations = photos.reduce((s, p) => s + p.data.length / n, 0);
+	const channel = (ps: readonly Activations[], k: number) => ps.flatMap((p) => [...p.data].filter((_, i) => i % n === k));
+
+	test('keeps every channel its own values and every photo its shape, in another order', () => {
+		expect(control.map((p) => [p.channels, p.data.length])).toEqual(photos.map((p) => [p.channels, p.data.length]));
+		for (let k = 0; k < n; k++) {
+			const before = channel(photos, k);
+			const after = channel(control, k);
+			expect([...after].sort((a, b) => a - b)).toEqual([...before].sort((a, b) => a - b));
+			expect(after).not.toEqual(before);
+		}
+	});
+
+	test('is the same for the same seed and differs for another', () => {
+		expect(shuffleChannels(photos)[0]?.data).toEqual(control[0]?.data);
+		expect(shuffleChannels(photos, 2)[0]?.data).not.toEqual(control[0]?.data);
+	});
+
+	test('has no correlation beyond chance, so clustering finds no blocks where the real data has three', () => {
+		const real = channelCorrelation(photos);
+		const shuffled = channelCorrelation(control);
+		// Under no correlation, r has a spread of about 1 / sqrt(observations).
+		const chance = 4 / Math.sqrt(observations);
+		for (let a = 0; a < n; a++)
+			for (let b = a + 1; b < n; b++) expect(Math.abs(shuffled[a * n + b] as number)).toBeLessThan(chance);
+		const realScore = neighbourCorrelation(real, n, clusterOrder(real, n));
+		const controlScore = neighbourCorrelation(shuffled, n, clusterOrder(shuffled, n));
+		expect(realScore).toBeGreaterThan(0.6);
+		expect(controlScore).toBeLessThan(chance);
 	});
 });
 

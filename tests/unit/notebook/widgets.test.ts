@@ -110,6 +110,13 @@ describe('the comparison with AlexNet and VGG-16', () => {
     expect(ours.params).toBe(6_998_552);
     expect([alex.top5, vgg.top5, ours.top5]).toEqual([0.164, 0.0732, 0.0667]);
   });
+
+  it('labels each error as the ensemble entry it came from, not the one network costed', () => {
+    const [alex, vgg, ours] = compareModels('run');
+    expect(alex.entry).toBe('an ensemble of 5 networks');
+    expect(vgg.entry).toBe('an ensemble, not VGG-16 alone');
+    expect(ours.entry).toBe('an ensemble of 7 models × 144 crops');
+  });
 });
 
 describe('branch shares', () => {
