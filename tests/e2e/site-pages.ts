@@ -1,6 +1,7 @@
 // Every page of the site, and how to bring each into the state a reader checks it in: after its
 // widgets have drawn; the live page after a result with a channel open; the architecture page
-// with a module and a head open and a layer selected. Shared by the accessibility checks.
+// with a module and a head open and a layer selected; the chapters' live widgets loaded and run.
+// Shared by the accessibility checks.
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHAPTERS } from '../../notebooks/chapters';
@@ -47,6 +48,29 @@ const STATES: Record<string, PageState> = {
 		}
 	}
 };
+
+/** A chapter whose widgets run the real network: each is loaded (the reader's click) and drawn. */
+function liveChapter(state: string, widgets: readonly { button: string; drawn: string }[]): PageState {
+	return {
+		query: '?backend=wasm',
+		state,
+		ready: async (page) => {
+			for (const { button, drawn } of widgets) {
+				await page.getByRole('button', { name: button }).click();
+				await page.locator(drawn).first().waitFor({ timeout: 150_000 });
+			}
+		}
+	};
+}
+STATES['/chapters/related-work/'] = liveChapter('the real filters loaded', [
+	{ button: 'Load the real filters', drawn: '[data-testid="conv1-filters"]' }
+]);
+STATES['/chapters/motivation/'] = liveChapter('the correlation matrix computed', [
+	{ button: 'Run the real network on the sample photos', drawn: '[data-testid="correlation-matrix"][data-layer]' }
+]);
+STATES['/chapters/classification/'] = liveChapter('one crop and 10 crops classified', [
+	{ button: 'Load the network', drawn: '[data-testid="crops-averaged"]' }
+]);
 
 export const stateOf = (path: string): string => STATES[path]?.state ?? 'as it opens';
 
