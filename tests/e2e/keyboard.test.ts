@@ -57,7 +57,7 @@ describe('keyboard: focus follows the panels', () => {
 
 	test('live: a channel opened from the grid takes focus to its large view; Escape or "back to the grid" returns it to the tile', async () => {
 		const { page, errors } = await openPage(browser());
-		await page.goto(`${baseURL}/live/?backend=wasm`);
+		await page.goto(`${baseURL}/live/?backend=wasm&channel=0`);
 		const grid = page.getByTestId('channel-grid');
 		await grid.waitFor({ timeout: 120_000 });
 		const layer = await grid.getAttribute('data-layer');
@@ -82,6 +82,13 @@ describe('keyboard: focus follows the panels', () => {
 		}
 		await page.keyboard.press('Enter');
 		expect(await focused(page)).toMatchObject({ channel: tile });
+
+		// Stepping to the first channel turns its "previous" button off: focus stays in the view.
+		await page.keyboard.press('Enter');
+		await expect.poll(() => focused(page)).toMatchObject({ testid: 'channel-detail' });
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => focused(page)).toMatchObject({ testid: 'channel-detail', name: `Channel 0 of ${layer}` });
 		expect(errors).toEqual([]);
 		await page.close();
 	}, 150_000);
