@@ -5,7 +5,7 @@ export const INK = {
 	soft: '#4a5360',
 	accent: '#1f4e79',
 	rule: '#dfe2e6',
-	focus: '#d9480f'
+	focus: '#c2410c'
 } as const;
 
 /** For "the others" beside the highlighted series. */

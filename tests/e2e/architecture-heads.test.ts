@@ -24,7 +24,7 @@ describe('architecture page, auxiliary heads', () => {
 		for (const [i, id] of ids.entries()) {
 			await expect.poll(() => node(page, id).count()).toBe(1);
 			expect(await node(page, id).innerText()).toContain(AUX_TITLES[i]);
-			expect(await node(page, id).getAttribute('aria-label')).toMatch(/^loss1 head .*training only: output /);
+			expect(await node(page, id).getAttribute('aria-label')).toMatch(/^loss1 head .*, \d+×\d+×\d+, .*, training only$/);
 		}
 		expect(await node(page, 'loss2/fc').count()).toBe(0);
 		// Ribbons from the head down through its layers, channel counts on them.

@@ -31,8 +31,8 @@ describe('architecture page', () => {
 		await expectTotals(page, {});
 		// stem (input, conv1, pool1, conv2 reduce, conv2, pool2) + 9 modules + pool3, pool4 + head (avg pool, dropout, linear, softmax) + 2 aux heads
 		expect(await page.locator('button[data-node]').count()).toBe(6 + 9 + 2 + 4 + 2);
-		for (const b of await page.locator('button[data-node]').all()) expect(await b.getAttribute('aria-label')).toMatch(/: output \d+×\d+×\d+/);
-		expect(await moduleButton(page, '5b').getAttribute('aria-label')).toContain('output 7×7×1024');
+		for (const b of await page.locator('button[data-node]').all()) expect(await b.getAttribute('aria-label')).toMatch(/, \d+×\d+×\d+(,|$)/);
+		expect(await moduleButton(page, '5b').getAttribute('aria-label')).toContain(', 7×7×1024, ');
 		expect(await node(page, 'loss1').getAttribute('aria-label')).toContain('training only');
 		expect(await node(page, 'loss1').innerText()).toContain('training only');
 		const into3b = page.locator('svg.ribbons path[data-edge="main/inception_3b"]');
@@ -87,7 +87,7 @@ describe('architecture page', () => {
 		await page.getByRole('radio', { name: 'naive (2a)', exact: true }).check();
 		await expectTotals(page, { naive: 'all' });
 		expect(await text(page, 'total-ops')).toBe('12,484,066,432');
-		await expect.poll(() => moduleButton(page, '5b').getAttribute('aria-label')).toContain('output 7×7×4944');
+		await expect.poll(() => moduleButton(page, '5b').getAttribute('aria-label')).toContain(', 7×7×4944, ');
 		// The compounding channels are drawn: the ribbon into the head is as wide as 4944 channels.
 		const ribbon = page.locator('svg.ribbons path[data-edge="main/pool5/7x7_s1"]');
 		expect(await ribbon.getAttribute('data-channels')).toBe('4944');
