@@ -22,7 +22,8 @@ export const ROUTES = [
 /** Opens a page at phone width, hydrated, and scrolls through it so every lazy chart draws. */
 async function openPhone(path: string) {
 	const watched = await openPage(browser(), { width: 360, height: 740 });
-	await watched.page.goto(`${baseURL}${path}`, { waitUntil: 'networkidle' });
+	// 'load', not 'networkidle': a page's links preload the chapters' code as they scroll into view.
+	await watched.page.goto(`${baseURL}${path}`, { waitUntil: 'load' });
 	if (path.startsWith('/chapters/') && path !== '/chapters/') await watched.page.locator('article.chapter[data-hydrated]').waitFor();
 	if (path === '/architecture/') await watched.page.locator('.layout[data-ready]').waitFor();
 	await watched.page.evaluate(async () => {
@@ -56,6 +57,17 @@ function problems(page: Page): Promise<string[]> {
 				const r = t.getBoundingClientRect();
 				if (r.left < box.left - 1 || r.right > box.right + 1) out.push(`chart text "${t.textContent}" outside its chart`);
 			}
+			// An axis title clear of its tick labels.
+			for (const axis of ['x', 'y']) {
+				const title = svg.querySelector(`g[aria-label="${axis}-axis label"] text`);
+				if (!title) continue;
+				const a = title.getBoundingClientRect();
+				for (const tick of svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)) {
+					const b = tick.getBoundingClientRect();
+					if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+						out.push(`axis title "${title.textContent}" touches tick "${tick.textContent}"`);
+				}
+			}
 		}
 		for (const scroller of document.querySelectorAll<HTMLElement>('.table-scroll, .scroll[role="region"]')) {
 			if (scroller.scrollWidth <= scroller.clientWidth) continue;
@@ -74,7 +86,7 @@ function problems(page: Page): Promise<string[]> {
 }
 
 describe('every page on a phone (360 px)', () => {
-	test.each(ROUTES)('%s', async (path) => {
+	test.each(ROUTES)('%s', { timeout: 120_000 }, async (path) => {
 		const { page, errors } = await openPhone(path);
 		expect(await problems(page)).toEqual([]);
 		// SvelteKit reports the unknown address on the console of the 404 page; nothing else may.

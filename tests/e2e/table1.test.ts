@@ -113,6 +113,7 @@ describe('Table 1 page', () => {
 		expect(await page.getByTestId('audit-now').innerText()).toContain('every Inception module naive');
 		expect(await page.getByTestId('audit-now').innerText()).toContain(grouped(naive.total.ops));
 		expect(await page.getByTestId('audit-differing').innerText()).toMatch(/^8 rows disagree/);
+		expect(await page.getByTestId('audit-differing').innerText()).toContain('recomputed 1018.0K; printed 54M');
 		await page.getByRole('radio', { name: 'with reductions (2b)' }).check();
 		await expect.poll(() => page.getByTestId('audit-now').innerText()).toContain('the modules with reductions');
 		expect(await page.getByTestId('naive-note').count()).toBe(0);
