@@ -1,4 +1,4 @@
-// Every page at 360 px, as a phone shows it: nothing scrolls the page sideways, no equation is cut
+// Every page at 360 px, as a phone shows it (and at 1280 px): nothing scrolls the page sideways, no equation is cut
 // off, chart text is at least 12 px as drawn (font size times the SVG's scale) and inside its chart,
 // and wide tables keep their row labels in place with a cue that more lies to the right.
 import type { Page } from 'playwright-core';
@@ -19,9 +19,9 @@ export const ROUTES = [
 	'/no-such-page/'
 ];
 
-/** Opens a page at phone width, hydrated, and scrolls through it so every lazy chart draws. */
-async function openPhone(path: string) {
-	const watched = await openPage(browser(), { width: 360, height: 740 });
+/** Opens a page at `width` (a phone's by default), hydrated, and scrolls through it so every lazy chart draws. */
+async function openAt(path: string, width = 360) {
+	const watched = await openPage(browser(), { width, height: 740 });
 	// 'load', not 'networkidle': a page's links preload the chapters' code as they scroll into view.
 	await watched.page.goto(`${baseURL}${path}`, { waitUntil: 'load' });
 	if (path.startsWith('/chapters/') && path !== '/chapters/') await watched.page.locator('article.chapter[data-hydrated]').waitFor();
@@ -85,9 +85,9 @@ function problems(page: Page): Promise<string[]> {
 	});
 }
 
-describe('every page on a phone (360 px)', () => {
-	test.each(ROUTES)('%s', { timeout: 120_000 }, async (path) => {
-		const { page, errors } = await openPhone(path);
+describe('every page on a phone (360 px), and on a desktop (1280 px)', () => {
+	test.each(ROUTES.flatMap((path) => [360, 1280].map((width) => ({ path, width }))))('$path at $width px', { timeout: 120_000 }, async ({ path, width }) => {
+		const { page, errors } = await openAt(path, width);
 		expect(await problems(page)).toEqual([]);
 		// SvelteKit reports the unknown address on the console of the 404 page; nothing else may.
 		const expected404 = (e: string) => path === '/no-such-page/' && /Not found: \/no-such-page\/|status of 404/.test(e);
