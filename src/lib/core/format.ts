@@ -95,9 +95,6 @@ export function signed(n: number, decimals = 1): string {
 /** Milliseconds: 1 decimal under 100 ms, whole above: "42.5", "180". */
 export const millis = (ms: number): string => fixed(ms, ms >= 100 ? 0 : 1);
 
-/** A download size in decimal megabytes, as browsers and servers report them: "27.9 MB". */
-export const megabytes = (n: number, decimals = 1): string => `${fixed(n / 1e6, decimals)} MB`;
-
 export function bytes(n: number): string {
   if (n < 1024) return `${grouped(n)} B`;
   if (n < 1024 ** 2) return `${fixed(n / 1024, 1)} KiB`;

@@ -7,7 +7,6 @@ import {
   grouped,
   inUnits,
   inWords,
-  megabytes,
   millis,
   ops,
   params,
@@ -72,7 +71,6 @@ describe('the site’s one formatter', () => {
     expect(times(9.7, 1)).toBe('9.7×');
     expect(millis(42.46)).toBe('42.5');
     expect(millis(180.4)).toBe('180');
-    expect(megabytes(27_900_000)).toBe('27.9 MB');
     expect(bytes(512)).toBe('512 B');
     expect(bytes(2048)).toBe('2.0 KiB');
     expect(bytes(3 * 1024 ** 2)).toBe('3.00 MiB');
