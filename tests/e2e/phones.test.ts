@@ -75,6 +75,11 @@ function problems(page: Page): Promise<string[]> {
 			if (!label) continue;
 			const name = label.textContent?.trim().slice(0, 30);
 			if (getComputedStyle(label).position !== 'sticky') out.push(`table row label "${name}" scrolls away`);
+			// Only the label column sticks (a cell of figures that sticks would cover the labels).
+			const column = label.getBoundingClientRect().left;
+			for (const cell of scroller.querySelectorAll<HTMLElement>('th, td'))
+				if (getComputedStyle(cell).position === 'sticky' && Math.abs(cell.getBoundingClientRect().left - column) > 1)
+					out.push(`table cell "${cell.textContent?.trim().slice(0, 20)}" sticks outside the label column`);
 			if (!getComputedStyle(scroller).backgroundImage.includes('gradient')) out.push(`table of "${name}" has no scroll cue`);
 			scroller.scrollLeft = scroller.scrollWidth;
 			const [l, s] = [label.getBoundingClientRect(), scroller.getBoundingClientRect()];
