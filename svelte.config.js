@@ -13,8 +13,9 @@ const config = {
 	extensions: ['.svelte', '.md'],
 	preprocess: [vitePreprocess(), mdsvex(mdsvexOptions)],
 	kit: {
-		// Every page is prerendered (see src/routes/+layout.ts); no SPA fallback.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// Every page is prerendered (see src/routes/+layout.ts). 404.html is the shell that renders
+		// src/routes/+error.svelte for an unknown address; scripts/serve.mjs sends it with status 404.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		// components/ and notebooks/ live at the repo root (design card), not under src/.
 		// kit.alias also writes the matching tsconfig "paths" into .svelte-kit/tsconfig.json.
 		alias: {

@@ -1,7 +1,7 @@
 // Plot options for the architecture page's three charts. Each builder gets its numbers as
 // arguments (already tweened by TweenedPlot) and returns options; nothing here reads state.
 import * as Plot from '@observablehq/plot';
-import { compact, type Kilo } from '$lib/core/format';
+import { ops, params, percent, significant, type Kilo } from '$lib/core/format';
 import { BRANCH_NAMES } from '$lib/core/inception';
 import { BRANCH_COLOURS, VARIANT_COLOURS } from '$components/diagram/palette';
 
@@ -10,14 +10,15 @@ const GREY = '#98a2ae';
 const SUFFIXES = ['', 'K', 'M', 'G', 'T'];
 
 /**
- * The power of K that suits an axis whose largest value is `max`, so that the ticks fall on round
- * numbers of that unit whether K is 1000 or 1024 (0, 0.5G, 1G… rather than 477M, 954M…).
+ * The power of 1000 that suits an ops axis whose largest value is `max`, so that the ticks fall on
+ * round numbers of that unit (0, 0.5G, 1G…). Ops count in powers of 1000 whatever the reader's K
+ * for params (see $lib/core/format).
  */
-export function axisUnit(max: number, kilo: Kilo): { readonly div: number; readonly suffix: string } {
+export function axisUnit(max: number): { readonly div: number; readonly suffix: string } {
 	let div = 1;
 	let i = 0;
-	while (max / div >= kilo && i < SUFFIXES.length - 1) {
-		div *= kilo;
+	while (max / div >= 1000 && i < SUFFIXES.length - 1) {
+		div *= 1000;
 		i += 1;
 	}
 	return { div, suffix: SUFFIXES[i] };
@@ -26,15 +27,15 @@ export const macsPerRowHeight = (rows: number) => 40 + rows * 21;
 export const RUNNING_TOTALS_HEIGHT = 190;
 export const branchShareHeight = (modules: number) => 36 + modules * 22;
 
-const tickText = (suffix: string) => (d: number) => (d === 0 ? '0' : `${Number(d.toPrecision(3))}${suffix}`);
+const tickText = (suffix: string) => (d: number) => (d === 0 ? '0' : `${significant(d)}${suffix}`);
 
 /**
  * Multiply-adds per Table 1 row: the naive network (wide, pale), the reduced one (narrow, solid)
  * and the network as set now (a black tick). `values` = reduced…, naive…, current…
  */
-export function macsPerRow(labels: readonly string[], values: readonly number[], width: number, kilo: Kilo, unit: string): Plot.PlotOptions {
+export function macsPerRow(labels: readonly string[], values: readonly number[], width: number, unit: string): Plot.PlotOptions {
 	const n = labels.length;
-	const { div, suffix } = axisUnit(Math.max(...values), kilo);
+	const { div, suffix } = axisUnit(Math.max(...values));
 	const data = labels.map((label, i) => ({
 		label,
 		reduced: values[i] / div,
@@ -67,12 +68,12 @@ export function runningTotals(
 	values: readonly number[],
 	width: number,
 	kilo: Kilo,
-	ops: string
+	opsUnit: string
 ): Plot.PlotOptions {
 	const n = labels.length;
 	const series = [
-		{ key: 'params', now: values.slice(0, n), paper: values.slice(2 * n, 3 * n), colour: VARIANT_COLOURS.reduced, unit: 'params' },
-		{ key: 'ops', now: values.slice(n, 2 * n), paper: values.slice(3 * n, 4 * n), colour: VARIANT_COLOURS.naive, unit: ops }
+		{ key: 'params', now: values.slice(0, n), paper: values.slice(2 * n, 3 * n), colour: VARIANT_COLOURS.reduced, text: (v: number) => `${params(v, kilo)} params` },
+		{ key: 'ops', now: values.slice(n, 2 * n), paper: values.slice(3 * n, 4 * n), colour: VARIANT_COLOURS.naive, text: (v: number) => `${ops(v)} ${opsUnit}` }
 	];
 	const points = series.flatMap((s) => {
 		const total = s.paper[n - 1] || 1;
@@ -82,7 +83,7 @@ export function runningTotals(
 		key: s.key,
 		i: n - 1,
 		now: s.now[n - 1] / (s.paper[n - 1] || 1),
-		text: `${compact(s.now[n - 1], kilo)} ${s.unit}`
+		text: s.text(s.now[n - 1])
 	}));
 	const wanted = ['conv1', '3a', '4a', '4e', '5b', 'linear'];
 	const ticks = labels.flatMap((l, i) => (wanted.includes(l) && (width > 380 || i % 2 === 0 || l === '4a') ? [i] : []));
@@ -96,7 +97,7 @@ export function runningTotals(
 		marginRight: 112,
 		marginTop: 18,
 		x: { domain: [0, n - 1], ticks, tickFormat: (i: number) => labels[i], label: null },
-		y: { domain: [0, top], nice: true, grid: true, ticks: 4, tickFormat: (d: number) => `${Number(d.toPrecision(3))}×`, label: "× the paper's total ↑" },
+		y: { domain: [0, top], nice: true, grid: true, ticks: 4, tickFormat: (d: number) => `${significant(d)}×`, label: "× the paper's total ↑" },
 		color: { domain: series.map((s) => s.key), range: series.map((s) => s.colour) },
 		marks: [
 			Plot.ruleY([1], { stroke: GREY, strokeDasharray: '2,3' }),
@@ -115,12 +116,12 @@ export function runningTotals(
 /** Each branch's share of its module, module by module. `values` = shares, module by module, branch by branch. */
 export function branchShare(modules: readonly string[], values: readonly number[]): Plot.PlotOptions {
 	const data = modules.flatMap((module, i) => BRANCH_NAMES.map((branch, j) => ({ module, branch, share: values[i * 4 + j] })));
-	const pct = (d: { share: number }) => (d.share >= 0.13 ? `${Math.round(d.share * 100)}%` : '');
+	const pct = (d: { share: number }) => (d.share >= 0.13 ? percent(d.share, 0) : '');
 	return {
 		height: branchShareHeight(modules.length),
 		marginLeft: 30,
 		marginRight: 18,
-		x: { domain: [0, 1], tickFormat: (d: number) => `${Math.round(d * 100)}%`, label: null, ticks: 5 },
+		x: { domain: [0, 1], tickFormat: (d: number) => percent(d, 0), label: null, ticks: 5 },
 		y: { domain: modules as string[], label: null, padding: 0.14 },
 		color: { domain: BRANCH_NAMES as string[], range: BRANCH_NAMES.map((b) => BRANCH_COLOURS[b]) },
 		marks: [

@@ -1,5 +1,6 @@
 // Tables 4 and 5 of the paper (ILSVRC 2014 detection) as rows the chapter's chart and table show,
 // picked, filtered and ordered the way the reader asks. DOM-free; DetectionChart draws it.
+import { percent } from '$lib/core/format';
 import { DETECTION, TABLE5, type DetectionEntry, type SingleModelEntry } from './paper-results';
 
 export type DetectionTable = 'table4' | 'table5';
@@ -106,4 +107,4 @@ export function detectionRows(table: DetectionTable, order: DetectionOrder, filt
 }
 
 /** mAP as the paper prints it: 43.9%, 38.02%. */
-export const mapText = (r: Pick<DetectionRow, 'map' | 'digits'>): string => `${(r.map * 100).toFixed(r.digits)}%`;
+export const mapText = (r: Pick<DetectionRow, 'map' | 'digits'>): string => percent(r.map, r.digits);

@@ -8,6 +8,10 @@ export const relativeRate = (epoch: number, factor: number = TRAINING.lrFactor, 
 /** How many decreases have happened by `epoch`. */
 export const decreases = (epoch: number, every: number = TRAINING.lrEvery): number => Math.floor(epoch / every);
 
-/** Epochs until the rate has halved (not a whole number of steps in general). */
+/**
+ * The epoch at which the stepped rate first falls to half or below: a whole number of steps
+ * (0.96^17 = 0.499 at epoch 136), the point the step chart draws. The smooth rate 0.96^(e/8)
+ * would halve at 135.8, a figure no schedule reaches; the site writes the step's.
+ */
 export const epochsToHalve = (factor: number = TRAINING.lrFactor, every: number = TRAINING.lrEvery): number =>
-	(every * Math.log(0.5)) / Math.log(factor);
+	every * Math.ceil(Math.log(0.5) / Math.log(factor));

@@ -1,8 +1,9 @@
 // Small helpers that write computed arithmetic as TeX for <Tex>. DOM-free.
+import { grouped } from '$lib/core/format';
 import type { LayerCost } from '$lib/core/cost';
 
 /** 120422400 -> "120{,}422{,}400" (TeX would space a bare comma as punctuation). */
-export const texNumber = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, '{,}');
+export const texNumber = (n: number): string => grouped(n).replace(/,/g, '{,}');
 
 /** The factors of a product: "5 \times 5 \times 192". */
 export const texProduct = (factors: readonly number[]): string => factors.map(texNumber).join(String.raw` \times `);

@@ -152,6 +152,11 @@ describe('live page', () => {
 		expect(painted.every((p) => p.size === '14x14' && p.opaque)).toBe(true);
 		expect(painted.filter((p) => p.colours > 4).length).toBeGreaterThan(8);
 		expect(page.url()).toContain('layer=inception_4d/5x5&channel=0');
+		// At channel 0 the previous-channel button is off, and names no channel −1.
+		const detail = page.getByTestId('channel-detail');
+		expect(await detail.innerText()).not.toMatch(/channel [-−]1/);
+		expect(await detail.getByRole('button', { name: '‹ previous' }).isDisabled()).toBe(true);
+		expect(await detail.getByRole('button', { name: 'channel 1 ›' }).isEnabled()).toBe(true);
 
 		await grid.getByRole('button', { name: 'channel 5', exact: true }).click();
 		await expect.poll(() => page.url()).toContain('channel=5');

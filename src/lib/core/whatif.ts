@@ -22,12 +22,45 @@ export function overridableLayers(net: Network = GOOGLENET): string[] {
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-/** Checks one filter count given as typed (a string from an input, a URL or argv) or as a number. */
-export function checkFilterCount(layer: string, raw: string | number): Checked<number> {
+const PART: Readonly<Record<string, string>> = {
+  '1x1': '1×1 branch',
+  '3x3_reduce': '3×3 reduce',
+  '3x3': '3×3 branch',
+  '5x5_reduce': '5×5 reduce',
+  '5x5': '5×5 branch',
+  pool_proj: 'pool proj'
+};
+
+/**
+ * A layer as a reader names it from Table 1 and Figure 3: `inception_4c/3x3` -> `4c, 3×3 branch`,
+ * `conv2/3x3_reduce` -> `conv2, 3×3 reduce`. Names it does not know come back as they are.
+ */
+export function layerTitle(layer: string): string {
+  const module = /^inception_(\w+)\/(\w+)$/.exec(layer);
+  if (module && PART[module[2]]) return `${module[1]}, ${PART[module[2]]}`;
+  const conv = /^(conv\d)\/(\d)x\d(_reduce|_s(\d))?$/.exec(layer);
+  if (conv) {
+    const [, stem, k, tail, stride] = conv;
+    return tail === '_reduce' ? `${stem}, ${k}×${k} reduce` : `${stem}, ${k}×${k}${stride ? `/${stride}` : ''}`;
+  }
+  return layer;
+}
+
+/** `4c, 3×3 branch (inception_4c/3x3)`: the reader's name first, the Caffe name (the one the address and the CLI take) after. */
+export const layerTitleWithName = (layer: string): string => {
+  const title = layerTitle(layer);
+  return title === layer ? layer : `${title} (${layer})`;
+};
+
+/**
+ * Checks one filter count given as typed (a string from an input, a URL or argv) or as a number.
+ * A refusal starts with `as` (default: the layer's Caffe name, as the address and the CLI spell it).
+ */
+export function checkFilterCount(layer: string, raw: string | number, as: string = layer): Checked<number> {
   const text = String(raw).trim();
   const fail = (why: string): Checked<number> => ({
     ok: false,
-    error: `${layer}: ${why}; a filter count is a whole number from 1 to ${MAX_FILTERS}`
+    error: `${as}: ${why}; a filter count is a whole number from 1 to ${MAX_FILTERS}`
   });
   if (text === '') return fail('no value given');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return fail(`"${text}" is not a number`);

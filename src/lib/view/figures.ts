@@ -4,7 +4,7 @@
  * the summary agree. DOM-free.
  */
 import type { Cost } from '../core/cost';
-import { compact, inUnit, type Kilo, type OpsUnit } from '../core/format';
+import { inUnit, ops, params, type Kilo, type OpsUnit } from '../core/format';
 import type { Shade } from './architectureState';
 
 export interface Units {
@@ -21,9 +21,9 @@ export const opsShort = (unit: OpsUnit): string => (unit === 'flops' ? 'FLOPs' :
  * `86.7M` in the reader's unit. Ops always count in powers of 1000, as the paper's do (its
  * 1.5G and row 5's 128M are M = 10^6); K = 1024 is the paper's convention for params only.
  */
-export const opsText = (macs: number, u: Units): string => compact(inUnit(macs, u.unit), 1000);
+export const opsText = (macs: number, u: Units): string => ops(inUnit(macs, u.unit));
 /** `159.5K` with the reader's K. */
-export const paramsText = (params: number, u: Units): string => compact(params, u.kilo);
+export const paramsText = (n: number, u: Units): string => params(n, u.kilo);
 
 /** The shaded quantity of a cost (multiply-adds shade in the reader's unit). */
 export const shadeValue = (c: Cost, shade: Shade): number => (shade === 'params' ? c.params : c.macs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { table1 } from '../../../src/lib/core/table1';
-import { checkFilterCount, checkOverrides, MAX_FILTERS, overridableLayers } from '../../../src/lib/core/whatif';
+import { checkFilterCount, checkOverrides, layerTitle, layerTitleWithName, MAX_FILTERS, overridableLayers } from '../../../src/lib/core/whatif';
 
 describe('what-if filter counts', () => {
   it('knows every resizable convolution by name', () => {
@@ -49,5 +49,23 @@ describe('what-if filter counts', () => {
     expect(checkOverrides({ 'inception_4c/3x3': '300', 'inception_4d/1x1': '0' }).ok).toBe(false);
     const unknown = checkOverrides({ 'inception_9z/1x1': 3 });
     expect(unknown).toEqual({ ok: false, error: 'inception_9z/1x1: no convolution of that name to resize' });
+  });
+});
+
+describe('layers named as a reader names them', () => {
+  it('reads a Caffe name as Table 1 and Figure 3 do, the Caffe name after it', () => {
+    expect(layerTitle('inception_4c/3x3')).toBe('4c, 3×3 branch');
+    expect(layerTitle('inception_4c/3x3_reduce')).toBe('4c, 3×3 reduce');
+    expect(layerTitle('inception_5b/pool_proj')).toBe('5b, pool proj');
+    expect(layerTitle('conv2/3x3_reduce')).toBe('conv2, 3×3 reduce');
+    expect(layerTitle('conv1/7x7_s2')).toBe('conv1, 7×7/2');
+    expect(layerTitle('loss1/fc')).toBe('loss1/fc');
+    expect(layerTitleWithName('inception_4c/3x3')).toBe('4c, 3×3 branch (inception_4c/3x3)');
+  });
+
+  it('a refusal can lead with the reader’s name', () => {
+    const r = checkFilterCount('inception_4c/3x3', '0', layerTitleWithName('inception_4c/3x3'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^4c, 3×3 branch \(inception_4c\/3x3\): zero filters/);
   });
 });

@@ -3,6 +3,7 @@
  * scale shared by the whole layer or fitted to each channel, and the RGBA pixels of one channel.
  * DOM-free (the components put the pixels into canvases), so it is tested in Node.
  */
+import { fixed, scientific, significant } from '../../core/format';
 import { interpolateInferno, rgb } from 'd3';
 
 export interface Tap {
@@ -133,5 +134,5 @@ export function shortValue(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
   const a = Math.abs(v);
-  return a >= 1000 ? v.toFixed(0) : a >= 0.01 ? Number(v.toPrecision(3)).toString() : v.toExponential(1);
+  return a >= 1000 ? fixed(v, 0) : a >= 0.01 ? significant(v, 3) : scientific(v, 1);
 }
