@@ -138,7 +138,7 @@ describe('the WASM kernels on a small network', () => {
     net.dispose();
   });
 
-  it('refuses missing or wrong-sized weights, an unknown tap, a wrong input and a batch too large, with one line each', () => {
+  it('refuses missing or wrong-sized weights, an unknown tap, a wrong input and a batch too large, with one line each', { timeout: 30_000 }, () => {
     const p = plan({}, TINY);
     const values = weightsFor(p);
     expect(() => createSimdGoogLeNet(module, (n) => (n === 'c2/filter' ? undefined : values.get(n)), { plan: p })).toThrow(
