@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { googlenetHero } from './scripts/vite-hero.mjs';
 import { googlenetKernels } from './scripts/vite-kernels.mjs';
 import { tfjsWasmThreads } from './scripts/vite-tfjs-wasm-threads.mjs';
 
@@ -10,7 +11,7 @@ const isolation = {
 };
 
 export default defineConfig({
-	plugins: [tfjsWasmThreads(), googlenetKernels(), sveltekit()],
+	plugins: [tfjsWasmThreads(), googlenetKernels(), googlenetHero(), sveltekit()],
 	build: {
 		// SvelteKit's prerender step runs inside writeBundle, so rolldown's "slow plugin" notice
 		// fires on every build; it is expected and not actionable.
