@@ -11,6 +11,7 @@ const require = createRequire(import.meta.url);
 /** @type {Promise<void> | undefined} */
 let made; // once per process: a SvelteKit build runs buildStart for its client and server builds
 
+/** @returns {Promise<void>} */
 function makeHero() {
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/cli/main.ts', 'hero'], {

@@ -15,14 +15,14 @@ import { cropBoxes, CROP_SIDE } from '../engine/crops';
 import { topK } from '../engine/classify';
 import { cutCrops, toNetworkInput, toRgb } from '../engine/preprocess';
 import type { TapValues } from '../view/activations';
-import { HERO_JSON, HERO_SPRITE, heroTaps, packThumbnails, type HeroData } from '../view/hero';
+import { HERO_FOLDER, HERO_JSON, HERO_SPRITE, heroTaps, packThumbnails, type HeroData } from '../view/hero';
 import { COLOUR_MAP } from '../view/live/featureMaps';
 import { readImage } from './image';
 import { MODEL_DIR, REPO_ROOT } from './model-files';
 import type { Session } from './session';
 
 export const HERO_SAMPLE = 'chelsea.png';
-export const HERO_DIR = join(REPO_ROOT, 'static/generated/hero');
+export const HERO_DIR = join(REPO_ROOT, 'static', HERO_FOLDER);
 const PRECISION = 'float32';
 
 /** The code whose change makes a new hero (besides the weights and the photo). */

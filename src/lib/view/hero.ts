@@ -12,6 +12,8 @@ import { diagramModel, type DiagramModel } from './diagram/model';
 export const HERO_THUMBS = 4;
 export const HERO_SPRITE = 'hero.png';
 export const HERO_JSON = 'hero.json';
+/** Where the build writes them, under static/ (so under the site's root when served). */
+export const HERO_FOLDER = 'generated/hero';
 
 export interface HeroThumb {
   readonly channel: number;
