@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** @type {Promise<void> | undefined} */
-let made; // once per process: a SvelteKit build runs buildStart for its client and server builds
+let made; // once per build: SvelteKit runs buildStart for its client and server builds
+const DONE = 'GOOGLENET_HERO_MADE'; // and may load this plugin twice: the environment is shared
 
 /** @returns {Promise<void>} */
 function makeHero() {
@@ -34,8 +35,10 @@ export function googlenetHero() {
 		name: 'googlenet-hero',
 		apply: 'build', // not in `vite dev` nor vitest (they serve what the last build made)
 		async buildStart() {
+			if (process.env[DONE]) return;
 			made ??= makeHero();
 			await made;
+			process.env[DONE] = '1';
 		}
 	};
 }
