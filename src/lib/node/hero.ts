@@ -14,9 +14,8 @@ import { PNG } from 'pngjs';
 import { cropBoxes, CROP_SIDE } from '../engine/crops';
 import { topK } from '../engine/classify';
 import { cutCrops, toNetworkInput, toRgb } from '../engine/preprocess';
-import type { TapValues } from '../view/activations';
+import { levelsToRgba, type TapValues } from '../view/activations';
 import { HERO_FOLDER, HERO_JSON, HERO_SPRITE, heroTaps, packThumbnails, type HeroData } from '../view/hero';
-import { COLOUR_MAP } from '../view/live/featureMaps';
 import { readImage } from './image';
 import { MODEL_DIR, REPO_ROOT } from './model-files';
 import type { Session } from './session';
@@ -87,7 +86,7 @@ export async function computeHero(session: Session, image: string, key: string):
   }
   const packed = packThumbnails(nodeTapNames, taps);
   const png = new PNG({ width: packed.width, height: packed.height, colorType: 2 });
-  packed.levels.forEach((level, i) => png.data.set(COLOUR_MAP.subarray(level * 4, level * 4 + 4), i * 4));
+  png.data.set(levelsToRgba(packed.levels));
   const top5 = topK(probs, session.labels, 5).map((p) => ({ ...p, p: Number(p.p.toFixed(6)) }));
   return {
     data: {
@@ -107,6 +106,7 @@ export async function writeHero(options: HeroOptions, open: (modelDir: string) =
   const out = options.out ?? HERO_DIR;
   const modelDir = options.modelDir ?? MODEL_DIR;
   const image = options.image ?? join(REPO_ROOT, 'static/samples', HERO_SAMPLE);
+  if (!existsSync(image)) throw new Error(`hero: no image at ${image}`);
   const weights = weightFiles(modelDir);
   const files = [HERO_JSON, HERO_SPRITE].map((f) => join(out, f));
   if (!weights) {

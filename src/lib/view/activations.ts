@@ -7,6 +7,7 @@
 import type { Plan } from '../core/plan';
 import { isModule } from '../core/plan';
 import type { DiagramModel } from './diagram/model';
+import { COLOUR_MAP } from './live/featureMaps';
 
 /** A tap's values, [h, w, c] row-major: the live engine's TapData has this shape. */
 export interface TapValues {
@@ -89,6 +90,12 @@ export function nodeThumbnails(tap: TapValues, k: number, side = THUMB_SIDE): No
     levels: Uint8Array.from(values, (v) => (scale > 0 ? Math.max(0, Math.min(255, Math.round((v / scale) * 255))) : 0))
   }));
   return { scale, thumbs };
+}
+
+/** RGBA pixels of thumbnail levels in the live page's colour map (for a canvas or a PNG). */
+export function levelsToRgba(levels: Uint8Array, out = new Uint8ClampedArray(levels.length * 4)): Uint8ClampedArray {
+  levels.forEach((level, i) => out.set(COLOUR_MAP.subarray(level * 4, level * 4 + 4), i * 4));
+  return out;
 }
 
 /**

@@ -1,13 +1,16 @@
 // The build's hero generator: real weights (converted from ../shared) for the picture; the cache
 // and the no-weights path need none.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeHero } from '../../../src/lib/node/hero';
 import { openSession, type Session } from '../../../src/lib/node/session';
 import type { HeroData } from '../../../src/lib/view/hero';
 import { heroModel } from '../../../src/lib/view/hero';
-import { convertedModel, HAS_SHARED, NEEDS_SHARED, removeConvertedModel, tempDir } from './helpers';
+import { convertedModel, HAS_SHARED, NEEDS_SHARED, removeConvertedModel, REPO_ROOT, tempDir } from './helpers';
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
 
 const never = (): Promise<Session> => Promise.reject(new Error('the engine should not start'));
 
@@ -25,6 +28,25 @@ describe('the hero without weights', () => {
       temp.remove();
     }
   });
+});
+
+describe('cli hero', () => {
+  it('without weights says how to add them, exits 0 and writes nothing; a bad flag or image is one line', () => {
+    const temp = tempDir('hero-cli');
+    try {
+      const out = join(temp.path, 'out');
+      const r = cli('hero', '--model', join(temp.path, 'none'), '--out', out);
+      expect(r.status).toBe(0);
+      expect(r.stderr.trim()).toBe('hero: no converted weights, so no hero picture (add them: npm run weights -- --from ../shared/models/bvlc_googlenet)');
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+      const flag = cli('hero', '--fast');
+      expect([flag.status, flag.stderr.trim().split('\n').length]).toEqual([2, 1]);
+      const image = cli('hero', '--image', join(temp.path, 'no.png'), '--out', out);
+      expect([image.status, image.stderr.trim()]).toEqual([1, `hero: no image at ${join(temp.path, 'no.png')}`]);
+    } finally {
+      temp.remove();
+    }
+  }, 60_000);
 });
 
 describe(`the hero of the default sample${NEEDS_SHARED}`, () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { networkCost } from '../../../src/lib/core/cost';
 import { inceptionModules } from '../../../src/lib/core/network';
 import { tapShapes } from '../../../src/lib/engine/googlenet';
-import { channelMeans, nodeThumbnails, nodeTaps, shrinkChannel, topChannels, type TapValues } from '../../../src/lib/view/activations';
+import { channelMeans, levelsToRgba, nodeThumbnails, nodeTaps, shrinkChannel, topChannels, type TapValues } from '../../../src/lib/view/activations';
 import { diagramModel } from '../../../src/lib/view/diagram/model';
 
 /** A [h, w, c] tap whose value at (y, x, c) is f(y, x, c). */
@@ -57,6 +57,16 @@ describe('thumbnails', () => {
     const dark = nodeThumbnails(tap(2, 2, 1, () => -3), 1);
     expect(dark.scale).toBe(0);
     expect(Array.from(dark.thumbs[0]!.levels)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('thumbnail colours', () => {
+  it('paints levels in the live colour map, opaque', () => {
+    const rgba = levelsToRgba(Uint8Array.from([0, 255]));
+    expect(rgba).toHaveLength(8);
+    expect([rgba[3], rgba[7]]).toEqual([255, 255]);
+    expect(rgba[0]! + rgba[1]! + rgba[2]!).toBeLessThan(30); // inferno: near black at 0
+    expect(rgba[4]! + rgba[5]! + rgba[6]!).toBeGreaterThan(500); // pale yellow at 255
   });
 });
 
