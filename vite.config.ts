@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { googlenetHero } from './scripts/vite-hero.mjs';
 import { googlenetKernels } from './scripts/vite-kernels.mjs';
 import { modelFilesOnly } from './scripts/vite-model-files.mjs';
 import { tfjsWasmThreads } from './scripts/vite-tfjs-wasm-threads.mjs';
@@ -11,7 +12,7 @@ const isolation = {
 };
 
 export default defineConfig({
-	plugins: [tfjsWasmThreads(), googlenetKernels(), modelFilesOnly(), sveltekit()],
+	plugins: [tfjsWasmThreads(), googlenetKernels(), googlenetHero(), modelFilesOnly(), sveltekit()],
 	build: {
 		// SvelteKit's prerender step runs inside writeBundle, so rolldown's "slow plugin" notice
 		// fires on every build; it is expected and not actionable.

@@ -27,7 +27,8 @@ if (!WEIGHTS.every((file) => existsSync(file))) {
 	}
 }
 
-// Always rebuild: it takes seconds and never serves a stale site.
+// Always rebuild: it takes seconds and never serves a stale site. The build makes the home page's
+// hero from the weights first (scripts/vite-hero.mjs; cached, so only a change recomputes it).
 if (!npmRun(['build'])) {
 	console.error('Build failed.');
 	process.exit(1);

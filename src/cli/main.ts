@@ -9,7 +9,8 @@ type Command = { usage: string; run: (args: string[]) => Promise<number> };
 const commands: Record<string, () => Promise<Command>> = {
   table1: () => import('./table1'),
   classify: () => import('./classify'),
-  bench: () => import('./bench')
+  bench: () => import('./bench'),
+  hero: () => import('./hero')
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,102 @@
+/**
+ * The home page's hero as data: the default sample photo's top 5 and, for each node of the
+ * diagram (modules closed, no training-only heads), thumbnails of its most active channels, laid
+ * out in one sprite sheet (a row per node, a cell per thumbnail). Written at build time by the
+ * Node engine (src/lib/node/hero.ts), read by the page at prerender. DOM-free.
+ */
+import { networkCost } from '../core/cost';
+import { nodeTaps, nodeThumbnails, THUMB_SIDE, type TapValues } from './activations';
+import { diagramModel, type DiagramModel } from './diagram/model';
+
+/** Thumbnails per node. */
+export const HERO_THUMBS = 4;
+export const HERO_SPRITE = 'hero.png';
+export const HERO_JSON = 'hero.json';
+/** Where the build writes them, under static/ (so under the site's root when served). */
+export const HERO_FOLDER = 'generated/hero';
+
+export interface HeroThumb {
+  readonly channel: number;
+  /** Cell in the sprite sheet, px. */
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface HeroNode {
+  readonly tap: string;
+  /** [h, w, c] of the tap. */
+  readonly shape: readonly [number, number, number];
+  /** The activation drawn at the top of the colour scale in this node's thumbnails. */
+  readonly scale: number;
+  readonly thumbs: readonly HeroThumb[];
+}
+
+export interface HeroPrediction {
+  readonly index: number;
+  readonly label: string;
+  readonly p: number;
+}
+
+export interface HeroData {
+  /** Hash of the weights, photo and code it was made from (the build's cache key). */
+  readonly key: string;
+  /** The photo, a file in static/samples/. */
+  readonly sample: string;
+  /** How it was computed, e.g. `wasm, float32, 1 crop`. */
+  readonly engine: string;
+  readonly top5: readonly HeroPrediction[];
+  readonly sprite: { readonly file: string; readonly width: number; readonly height: number };
+  /** By diagram node id. */
+  readonly nodes: Readonly<Record<string, HeroNode>>;
+}
+
+/** The diagram the hero draws: every module closed, the auxiliary heads left out (training only). */
+export function heroModel(): DiagramModel {
+  const model = diagramModel(networkCost(), new Set());
+  const aux = new Set(model.aux.map((a) => a.id));
+  return { ...model, aux: [], auxLayers: new Map(), nodes: model.nodes.filter((n) => !aux.has(n.id)), edges: model.edges.filter((e) => !aux.has(e.to)) };
+}
+
+/** The taps the hero needs, by node id (the input has none: it is the photo). */
+export function heroTaps(model: DiagramModel = heroModel()): Map<string, string> {
+  const taps = new Map<string, string>();
+  for (const [id, tap] of nodeTaps(model, networkCost().plan)) if (tap) taps.set(id, tap);
+  return taps;
+}
+
+export interface PackedHero {
+  readonly nodes: Record<string, HeroNode>;
+  /** The sprite sheet's levels (0..255), width x height, row-major. */
+  readonly levels: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Thumbnails of every node's tap, packed into one sheet: node i in row i, thumbnail j in column j. */
+export function packThumbnails(nodeTapNames: ReadonlyMap<string, string>, taps: Readonly<Record<string, TapValues>>, k = HERO_THUMBS): PackedHero {
+  const ids = [...nodeTapNames.keys()];
+  const width = k * THUMB_SIDE;
+  const height = ids.length * THUMB_SIDE;
+  const levels = new Uint8Array(width * height);
+  const nodes: Record<string, HeroNode> = {};
+  ids.forEach((id, row) => {
+    const name = nodeTapNames.get(id)!;
+    const tap = taps[name];
+    if (!tap) throw new Error(`no values for tap ${name} (node ${id})`);
+    const { scale, thumbs } = nodeThumbnails(tap, k);
+    nodes[id] = {
+      tap: name,
+      shape: [tap.height, tap.width, tap.channels],
+      scale,
+      thumbs: thumbs.map((t, column) => {
+        const x = column * THUMB_SIDE;
+        const y = row * THUMB_SIDE;
+        for (let r = 0; r < t.height; r++) levels.set(t.levels.subarray(r * t.width, (r + 1) * t.width), (y + r) * width + x);
+        return { channel: t.channel, x, y, w: t.width, h: t.height };
+      })
+    };
+  });
+  return { nodes, levels, width, height };
+}
