@@ -68,6 +68,11 @@ export class LiveSessionState {
 		this.notices = [...this.notices.slice(-3), { id: ++this.noticeId, tone, text }];
 	}
 
+	/** Drops the error notices (warnings and news stay). */
+	clearErrors(): void {
+		this.notices = this.notices.filter((n) => n.tone !== 'error');
+	}
+
 	dismiss(id: number): void {
 		this.notices = this.notices.filter((n) => n.id !== id);
 	}

@@ -7,6 +7,7 @@
 import type { BackendName } from '$lib/engine/backend';
 import type { Precision } from '$lib/engine/manifest';
 import type { InputImage } from '$lib/engine/browser';
+import { fileRole, notAnImage, SIGNATURE_BYTES, type FileSource } from './imageFile';
 import { DEFAULT_VIEW, SAMPLE_FILES, type CropChoice, type LiveView, type SampleId } from './query';
 import { LiveSessionState, MODEL_BASE, SAMPLE_BASE } from './session-state.svelte';
 
@@ -93,12 +94,18 @@ export class LiveSession extends LiveSessionState {
 		await this.run();
 	}
 
-	/** A file from the picker, a drop or a paste: an image, a caffemodel or synset_words.txt. */
-	async useFile(file: File): Promise<void> {
+	/**
+	 * A file from the photo picker, the weights panel's picker, a drop or a paste: a photo, the
+	 * caffemodel or synset_words.txt (see `fileRole`). A photo is checked by its first bytes and
+	 * type before anything reads it; what is not one is refused with one line, and the previous
+	 * picture and result stay.
+	 */
+	async useFile(file: File, source: FileSource): Promise<void> {
 		const lib = this.lib;
 		if (!lib) return;
-		if (lib.isCaffemodel(file)) return this.importWeights(file);
-		if (lib.isSynsetWords(file)) {
+		const role = fileRole(file.name, source);
+		if (role === 'caffemodel') return this.importWeights(file);
+		if (role === 'labels') {
 			try {
 				const labels = await lib.importSynsetWords(file);
 				if (this.engine) this.engine.labels = labels;
@@ -108,6 +115,12 @@ export class LiveSession extends LiveSessionState {
 			} catch (e) {
 				this.notify('error', (e as Error).message);
 			}
+			return;
+		}
+		const head = new Uint8Array(await file.slice(0, SIGNATURE_BYTES).arrayBuffer());
+		const refused = notAnImage(file.name, file.type, head, file.size);
+		if (refused) {
+			this.imageError = refused;
 			return;
 		}
 		await this.useImage(() => lib.imageFromBlob(file, file.name), null);
@@ -134,7 +147,9 @@ export class LiveSession extends LiveSessionState {
 			if (token !== this.generation) return;
 			this.image?.bitmap.close();
 			this.image = image;
+			// A new picture: what failed before it (a refused file, a run) is no longer news.
 			this.imageError = null;
+			this.clearErrors();
 			this.view = { ...this.view, image: sample };
 		} catch (e) {
 			if (token === this.generation) this.imageError = (e as Error).message;
