@@ -45,6 +45,8 @@ export class LiveSessionState {
 	backend = $state<BackendName | null>(null);
 	weights = $state<WeightsState>({ kind: 'waiting' });
 	labelsMissing = $state(false);
+	/** The class names in use (null until read, or when the site has none). */
+	labels = $state.raw<readonly string[] | null>(null);
 	image = $state.raw<InputImage | null>(null);
 	imageError = $state<string | null>(null);
 	imageLoading = $state<string | null>(null);

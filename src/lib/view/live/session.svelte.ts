@@ -41,7 +41,7 @@ export class LiveSession extends LiveSessionState {
 		if (asked && this.backend !== asked.name)
 			this.notify('warning', `${asked.label} is not available here (${asked.reason ?? this.engine.failed.get(asked.name) ?? 'it did not start'}); using ${lib.BACKEND_LABELS[this.backend]}.`);
 		const labels = await lib.fetchLabels(MODEL_BASE);
-		this.engine.labels = labels;
+		this.engine.labels = this.labels = labels;
 		this.labelsMissing = labels === null;
 		await this.loadWeights(view.precision);
 		await imageDone;
@@ -109,6 +109,7 @@ export class LiveSession extends LiveSessionState {
 			try {
 				const labels = await lib.importSynsetWords(file);
 				if (this.engine) this.engine.labels = labels;
+				this.labels = labels;
 				this.labelsMissing = false;
 				this.notify('info', `Class names read from ${file.name}.`);
 				await this.run();
