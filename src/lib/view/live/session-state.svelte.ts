@@ -4,6 +4,7 @@
  * `LiveSession`, which extends this; the split keeps the state readable at a glance.
  */
 import type { BackendName } from '$lib/engine/backend';
+import type { Prediction } from '$lib/engine/classify';
 import type { Precision } from '$lib/engine/manifest';
 import type { BackendStatus, CropRun, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
 import type { Tap } from './featureMaps';
@@ -52,7 +53,8 @@ export class LiveSessionState {
 	imageLoading = $state<string | null>(null);
 	single = $state.raw<SingleRun | null>(null);
 	cropRun = $state.raw<CropRun | null>(null);
-	batch = $state<{ done: number; total: number } | null>(null);
+	/** The batch of crops being run: how far, and each crop's top 1 so far. */
+	batch = $state.raw<{ done: number; total: number; tops: readonly Prediction[] } | null>(null);
 	tap = $state.raw<Tap | null>(null);
 	tapLoading = $state(false);
 	running = $state(false);

@@ -225,8 +225,8 @@ export class LiveSession extends LiveSessionState {
 		const result = await engine.classifyCrops(
 			image.pixels,
 			count,
-			(done, total) => {
-				if (token === this.generation) this.batch = { done, total };
+			(done, total, tops) => {
+				if (token === this.generation) this.batch = { done, total, tops: [...tops] };
 			},
 			() => token !== this.generation
 		);
