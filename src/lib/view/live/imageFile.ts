@@ -23,6 +23,25 @@ export function imageFormat(head: Uint8Array): string | null {
 	return null;
 }
 
+const MIME: Readonly<Record<string, string>> = {
+	PNG: 'image/png',
+	JPEG: 'image/jpeg',
+	GIF: 'image/gif',
+	WebP: 'image/webp',
+	AVIF: 'image/avif',
+	BMP: 'image/bmp',
+	ICO: 'image/x-icon'
+};
+
+/**
+ * The type to read the file as: the one its first bytes announce where its own type says it is
+ * not an image (a PNG saved as `.txt`), else its own.
+ */
+export function imageType(type: string, head: Uint8Array): string {
+	const format = imageFormat(head);
+	return format && !type.startsWith('image/') ? (MIME[format] as string) : type;
+}
+
 /**
  * Why the file cannot be a picture, or null when it may be one: its first bytes are an image's,
  * or its type says image (a damaged one is then refused by the decoder, with its own message).

@@ -7,7 +7,7 @@
 import type { BackendName } from '$lib/engine/backend';
 import type { Precision } from '$lib/engine/manifest';
 import type { InputImage } from '$lib/engine/browser';
-import { fileRole, notAnImage, SIGNATURE_BYTES, type FileSource } from './imageFile';
+import { fileRole, imageType, notAnImage, SIGNATURE_BYTES, type FileSource } from './imageFile';
 import { DEFAULT_VIEW, SAMPLE_FILES, type CropChoice, type LiveView, type SampleId } from './query';
 import { LiveSessionState, MODEL_BASE, SAMPLE_BASE } from './session-state.svelte';
 
@@ -124,7 +124,9 @@ export class LiveSession extends LiveSessionState {
 			this.imageError = refused;
 			return;
 		}
-		await this.useImage(() => lib.imageFromBlob(file, file.name), null);
+		const type = imageType(file.type, head);
+		const blob = type === file.type ? file : file.slice(0, file.size, type);
+		await this.useImage(() => lib.imageFromBlob(blob, file.name), null);
 	}
 
 	async pickSample(id: SampleId, run = true): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileRole, imageFormat, notAnImage, SIGNATURE_BYTES } from '../../../../src/lib/view/live/imageFile';
+import { fileRole, imageFormat, imageType, notAnImage, SIGNATURE_BYTES } from '../../../../src/lib/view/live/imageFile';
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array => {
 	const out: number[] = [];
@@ -31,6 +31,14 @@ describe('what a file given as a photo is', () => {
 		expect(notAnImage('broken.jpg', 'image/jpeg', text, 8)).toBeNull();
 		expect(notAnImage('empty.png', 'image/png', new Uint8Array(0), 0)).toBeNull();
 		expect(notAnImage('empty', '', new Uint8Array(0), 0)).toBeNull();
+	});
+
+	it("reads a picture by its bytes' type where its own type says text", () => {
+		expect(imageType('text/plain', png)).toBe('image/png');
+		expect(imageType('', png)).toBe('image/png');
+		expect(imageType('image/png', png)).toBe('image/png');
+		expect(imageType('image/jpeg', text)).toBe('image/jpeg');
+		expect(imageType('text/plain', text)).toBe('text/plain');
 	});
 
 	it('reads a file as the photo picker, the weights panel or a drop means it', () => {
