@@ -2,42 +2,14 @@
 // the feature maps, bad files, no weights, a caffemodel import, and tensors that do not leak.
 // Inference runs in software here (SwiftShader for WebGL and WebGPU), so most tests use WASM
 // and the GPU backends are each loaded once.
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { openPage, useBrowser } from './browser';
 import { caffemodelFixture, HAS_SHARED } from './caffemodel-fixture';
+import { inUse, nextResult, openLive, runs, top1 } from './live-page';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
-
-interface Debug {
-	memory(): { numTensors: number; numBytes: number };
-	backend(): string | null;
-	failNext(message?: string): void;
-	runs(): number;
-}
-declare global {
-	interface Window {
-		__inceptionDebug?: Debug;
-	}
-}
-
-async function open(query: string, options: { noWeights?: boolean } = {}) {
-	const watched = await openPage(browser());
-	if (options.noWeights)
-		await watched.page.route('**/models/googlenet/*/model.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-	await watched.page.goto(`${baseURL}/live/${query}`);
-	return watched;
-}
-
-const runs = (page: Page) => page.evaluate(() => window.__inceptionDebug?.runs() ?? 0);
-const top1 = (page: Page, which = 'top5-single') => page.locator(`[data-testid="${which}"] li .label`).first().innerText();
-const inUse = (page: Page) => page.getByTestId('backend-in-use').innerText();
-
-/** Waits until the page has finished `after` + 1 runs. */
-async function nextResult(page: Page, after: number, timeout = 60_000) {
-	await page.waitForFunction((n) => (window.__inceptionDebug?.runs() ?? 0) > n, after, { timeout, polling: 100 });
-}
+const open = (query: string, options: { noWeights?: boolean } = {}) => openLive(browser(), query, options);
 
 describe('live page', () => {
 	test('a browser without WebGPU: the switch disables it with the reason, and the page uses the next backend', async () => {
@@ -133,7 +105,7 @@ describe('live page', () => {
 		await nextResult(page, 0);
 		expect(await top1(page)).toBe('espresso');
 		expect(await page.getByTestId('layer-select').inputValue()).toBe('inception_4c/3x3');
-		expect(await page.getByTestId('channel-detail').getAttribute('aria-label')).toBe('Channel 17 of inception_4c/3x3');
+		expect(await page.getByTestId('channel-detail').getAttribute('aria-label')).toBe('Channel 17 of inception (4c), 3×3 branch: 3×3 conv (inception_4c/3x3)');
 
 		await page.getByTestId('layer-select').selectOption('inception_4d/5x5');
 		const grid = page.locator('[data-testid="channel-grid"][data-layer="inception_4d/5x5"]');
@@ -152,10 +124,9 @@ describe('live page', () => {
 		expect(painted.every((p) => p.size === '14x14' && p.opaque)).toBe(true);
 		expect(painted.filter((p) => p.colours > 4).length).toBeGreaterThan(8);
 		expect(page.url()).toContain('layer=inception_4d/5x5&channel=0');
-		// At channel 0 the previous-channel button is off, and names no channel −1.
+		// At channel 0 there is no previous-channel button, and nothing names a channel −1.
 		const detail = page.getByTestId('channel-detail');
 		expect(await detail.innerText()).not.toMatch(/channel [-−]1/);
-		expect(await detail.getByRole('button', { name: '‹ previous' }).isDisabled()).toBe(true);
 		expect(await detail.getByRole('button', { name: 'channel 1 ›' }).isEnabled()).toBe(true);
 
 		await grid.getByRole('button', { name: 'channel 5', exact: true }).click();
@@ -208,7 +179,7 @@ describe('live page', () => {
 		await page.close();
 	});
 
-	test('test-time crops: the boxes are drawn, the batch shows progress, the average sits beside the centre crop', async () => {
+	test('test-time crops: the crop is outlined, the batch shows progress, the average sits beside the centre crop', async () => {
 		const { page, errors } = await open('?backend=wasm&image=coffee');
 		await nextResult(page, 0);
 		const rects = page.getByTestId('crop-view').locator('svg rect:not(.active)');
@@ -218,15 +189,17 @@ describe('live page', () => {
 		await page.getByTestId('top5-averaged').waitFor({ timeout: 60_000 });
 		expect(await page.getByTestId('top5-averaged').locator('figcaption').innerText()).toBe('10 crops, averaged');
 		expect(await top1(page, 'top5-averaged')).toBe('espresso');
-		expect(await rects.count()).toBe(5); // a crop and its mirror share a square
+		expect(await rects.count()).toBe(1); // the chosen crop only; the grid below shows them all
+		expect(await page.getByTestId('crop-grid').locator('button[data-crop]').count()).toBe(10);
 		expect(page.url()).toContain('crops=10');
-		// 144: 72 squares drawn; switching back stops the batch cleanly.
+		// 144: the grid has them all; switching back stops the batch cleanly.
 		await page.getByRole('radio', { name: '144', exact: true }).check();
 		await page.getByTestId('crop-progress').waitFor();
-		expect(await rects.count()).toBe(72);
+		expect(await page.getByTestId('crop-grid').locator('button[data-crop]').count()).toBe(144);
 		await page.getByRole('radio', { name: '1', exact: true }).check();
 		await expect.poll(() => page.getByTestId('crop-progress').count()).toBe(0);
 		expect(await page.getByTestId('top5-averaged').count()).toBe(0);
+		expect(await page.getByTestId('crop-grid').count()).toBe(0);
 		expect(errors).toEqual([]);
 		await page.close();
 	}, 90_000);

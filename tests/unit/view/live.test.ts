@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { networkCost } from '../../../src/lib/core/cost';
 import { plan } from '../../../src/lib/core/plan';
+import { diagramModel } from '../../../src/lib/view/diagram/model';
 import { tapShapes } from '../../../src/lib/engine/googlenet';
 import { channelPixels, channelStats, COLOUR_MAP, quantile, rangeOf, shortValue, type Tap } from '../../../src/lib/view/live/featureMaps';
 import { filterImages } from '../../../src/lib/view/live/filters';
@@ -9,8 +11,9 @@ import {
 	LIVE_TAPS,
 	SAMPLE_FILES,
 	SAMPLE_IDS,
+	LIVE_TITLES,
 	tapGroups,
-	tapLabel,
+	tapTitle,
 	viewFromQuery,
 	viewToQuery
 } from '../../../src/lib/view/live/query';
@@ -48,9 +51,32 @@ describe('live view as a URL', () => {
 		const groups = tapGroups(LIVE_TAPS.keys());
 		expect(groups.map((g) => g.label).slice(0, 5)).toEqual(['conv1', 'pool1', 'conv2', 'pool2', 'inception (3a)']);
 		expect(groups.find((g) => g.label === 'inception (4c)')?.taps).toHaveLength(8);
-		expect(groups.filter((g) => g.label.startsWith('auxiliary'))).toHaveLength(2);
-		expect(tapLabel('inception_4c/3x3')).toBe('inception (4c), 3x3 branch');
-		expect(tapLabel('conv2/norm2')).toBe('conv2/norm2');
+		expect(groups.filter((g) => g.label.endsWith(' head'))).toHaveLength(2);
+	});
+
+	it("titles every feature map by the diagram's names, friendly first, the Caffe name kept beside", () => {
+		expect(tapTitle('inception_4c/3x3')).toEqual({
+			caffe: 'inception_4c/3x3',
+			group: 'inception (4c)',
+			short: '3×3 branch: 3×3 conv',
+			title: 'inception (4c), 3×3 branch: 3×3 conv'
+		});
+		expect(tapTitle('inception_4c/5x5_reduce').short).toBe('5×5 branch: 1×1 reduce');
+		expect(tapTitle('inception_4c/pool_proj').short).toBe('pool branch: 1×1 proj');
+		expect(tapTitle('inception_4c/output').title).toBe('inception (4c) output');
+		expect(tapTitle('pool5/7x7_s1').title).toBe('avg pool 7×7/1');
+		expect(tapTitle('pool5/drop_7x7_s1').title).toBe('dropout 40%');
+		expect(tapTitle('loss3/classifier').title).toBe('linear 1000');
+		expect(tapTitle('prob').title).toBe('softmax');
+		expect(tapTitle('loss1/conv').title).toBe('loss1 head: 1×1 conv 128');
+		// Every tap has one, and within its group no two read the same.
+		expect([...LIVE_TAPS.keys()].filter((n) => !LIVE_TITLES.has(n))).toEqual([]);
+		const seen = [...LIVE_TITLES.values()].map((t) => `${t.group} / ${t.short}`);
+		expect(new Set(seen).size).toBe(seen.length);
+		// The same words as the architecture diagram's nodes.
+		const titles = new Map(diagramModel(networkCost(), new Set(['inception_4c'])).nodes.map((n) => [n.id, n.title]));
+		expect(titles.get('pool5/7x7_s1')).toBe('avg pool 7×7/1');
+		expect(tapTitle('inception_4c/3x3').short.endsWith(titles.get('inception_4c/3x3') as string)).toBe(true);
 	});
 
 	it('names only samples that are in static/samples with a credit', () => {

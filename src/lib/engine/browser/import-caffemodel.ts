@@ -10,9 +10,6 @@ export type WorkerReply =
   | { ok: true; weights: { name: string; shape: number[]; data: Float32Array }[]; auxHeads: string[]; netName: string }
   | { ok: false; message: string };
 
-export const isCaffemodel = (file: File): boolean => /\.caffemodel$/i.test(file.name);
-export const isSynsetWords = (file: File): boolean => /synset_words\.txt$/i.test(file.name) || /\.txt$/i.test(file.name);
-
 export interface ImportedCaffemodel extends ImportedWeights {
   readonly source: string;
 }

@@ -5,5 +5,5 @@
 export { probeBackends, BACKEND_LABELS, type BackendStatus } from './backend-probe';
 export { LiveEngine, RunRefused, type CropRun, type SingleRun, type TapData, type WeightsInfo } from './live-engine';
 export { imageFromBlob, imageFromUrl, imageFromVideo, ImageInputError, type InputImage } from './image-input';
-export { importCaffemodel, importSynsetWords, isCaffemodel, isSynsetWords } from './import-caffemodel';
+export { importCaffemodel, importSynsetWords } from './import-caffemodel';
 export { fetchLabels, NoWeightsError, clearWeightsCache, type FetchProgress } from './weights-fetch';

@@ -41,6 +41,8 @@ export interface SingleRun {
 export interface CropRun {
   readonly count: CropCount;
   readonly top5: Prediction[];
+  /** Each crop's own most probable class, in the order of `cropBoxes`. */
+  readonly tops: readonly Prediction[];
   readonly ms: number;
   readonly backend: BackendName;
 }
@@ -144,12 +146,13 @@ export class LiveEngine extends FallbackNetwork {
   async classifyCrops(
     image: ImageData,
     count: CropCount,
-    onProgress: (done: number, total: number) => void,
+    onProgress: (done: number, total: number, tops: readonly Prediction[]) => void,
     cancelled: () => boolean
   ): Promise<CropRun | null> {
     const start = performance.now();
     const boxes = cropBoxes(image.width, image.height, count);
     const sum = new Float32Array(1000);
+    const tops: Prediction[] = [];
     let at = 0;
     let used: BackendName | null = null;
     // The image in RGB and its filtered, padded copy are made once for the whole batch (on the
@@ -163,7 +166,7 @@ export class LiveEngine extends FallbackNetwork {
       }
       source = null;
     };
-    onProgress(0, boxes.length);
+    onProgress(0, boxes.length, tops);
     try {
       while (at < boxes.length) {
         await tf.nextFrame();
@@ -183,21 +186,28 @@ export class LiveEngine extends FallbackNetwork {
             } finally {
               input.dispose();
             }
-            const summed = tf.sum(out.probs, 0);
-            tf.dispose([out.probs, ...Object.values(out.taps), ...Object.values(out.aux)]);
-            const values = await summed.data();
-            summed.dispose();
-            for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (values[i] as number);
+            // Each crop's probabilities (a chunk is a few crops of 1000 values): summed, and its top 1 kept.
+            let values: Float32Array;
+            try {
+              values = (await out.probs.data()) as Float32Array;
+            } finally {
+              tf.dispose([out.probs, ...Object.values(out.taps), ...Object.values(out.aux)]);
+            }
+            for (let c = 0; c < part.length; c++) {
+              const row = values.subarray(c * sum.length, (c + 1) * sum.length);
+              for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (row[i] as number);
+              tops.push(topK(row, this.labelList(), 1)[0] as Prediction);
+            }
             used = backend;
             return part.length;
           })
         );
-        onProgress(at, boxes.length);
+        onProgress(at, boxes.length, tops);
       }
     } finally {
       dropSource();
     }
     for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) / boxes.length;
-    return { count, top5: topK(sum, this.labelList()), ms: performance.now() - start, backend: used ?? (this.backend as BackendName) };
+    return { count, top5: topK(sum, this.labelList()), tops, ms: performance.now() - start, backend: used ?? (this.backend as BackendName) };
   }
 }

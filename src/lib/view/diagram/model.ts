@@ -8,7 +8,7 @@ import type { BranchCost, Cost, LayerCost, ModuleCost, NetworkCost, RowCost } fr
 import type { BranchName, ModuleVariant } from '../../core/inception';
 import type { Layer } from '../../core/network';
 import type { ReceptiveField, Shape } from '../../core/plan';
-import { auxLayerTitle, branchLayerTitle, kindOf, layerTitle } from './titles';
+import { auxHeadTitle, auxLayerTitle, branchLayerTitle, kindOf, layerTitle, moduleTitle } from './titles';
 
 export type NodeKind = 'input' | 'conv' | 'pool' | 'dropout' | 'fc' | 'softmax' | 'module' | 'concat' | 'aux';
 
@@ -114,7 +114,7 @@ function moduleNode(r: RowCost, m: ModuleCost): DiagramNode {
   return {
     id: m.module.name,
     kind: 'module',
-    title: `inception (${m.module.id})`,
+    title: moduleTitle(m.module),
     input: m.input,
     output: m.output,
     cost: { params: m.params, macs: m.macs, activationBytes: m.activationBytes },
@@ -247,7 +247,7 @@ export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): Diag
     const head: DiagramNode = {
       id: a.name,
       kind: 'aux',
-      title: `${a.name} head`,
+      title: auxHeadTitle(a.name),
       input: a.layers[0].input,
       output: last.output,
       cost: { params: a.params, macs: a.macs, activationBytes: a.activationBytes },

@@ -5,6 +5,7 @@
  * and refused later by the page if the loaded weights have no such head).
  */
 import { isModule, plan, type Plan, type Shape } from '../../core/plan';
+import { tapTitles, type TapTitle } from '../diagram/titles';
 
 export const SAMPLE_IDS = ['chelsea', 'coffee', 'astronaut', 'rocket'] as const;
 export type SampleId = (typeof SAMPLE_IDS)[number];
@@ -135,25 +136,16 @@ export function viewToQuery(v: LiveView): string {
 	return parts.map(([k, val]) => `${k}=${encode(val)}`).join('&');
 }
 
-/** `inception_4c/3x3` -> `inception (4c), 3x3 branch`; for headings and the layer picker. */
-export function tapLabel(name: string): string {
-	const m = /^inception_(\w+)\/(.+)$/.exec(name);
-	if (!m) return name;
-	const part: Record<string, string> = {
-		'1x1': '1x1 branch',
-		'3x3_reduce': '3x3 reduce',
-		'3x3': '3x3 branch',
-		'5x5_reduce': '5x5 reduce',
-		'5x5': '5x5 branch',
-		pool: 'pool (3x3/1)',
-		pool_proj: 'pool proj branch',
-		output: 'output (concatenation)'
-	};
-	return `inception (${m[1]}), ${part[m[2] as string] ?? m[2]}`;
+/** Every feature map's friendly titles (the diagram's names) by Caffe name. */
+export const LIVE_TITLES: ReadonlyMap<string, TapTitle> = tapTitles(plan());
+
+/** The titles of a feature map: `inception (4c), 3×3 branch: 3×3 conv` for `inception_4c/3x3`. */
+export function tapTitle(name: string): TapTitle {
+	return LIVE_TITLES.get(name) ?? { caffe: name, group: name.split('/')[0] as string, short: name, title: name };
 }
 
 export interface TapGroup {
-	/** `conv1`, `inception (4c)`, `auxiliary head loss1`, `pool3` */
+	/** `conv1`, `inception (4c)`, `loss1 head`, `pool3` */
 	readonly label: string;
 	readonly taps: readonly string[];
 }
@@ -162,9 +154,7 @@ export interface TapGroup {
 export function tapGroups(names: Iterable<string>): TapGroup[] {
 	const groups: { label: string; taps: string[] }[] = [];
 	for (const name of names) {
-		const module = /^inception_(\w+)\//.exec(name)?.[1];
-		const aux = /^(loss[12])\//.exec(name)?.[1];
-		const label = module ? `inception (${module})` : aux ? `auxiliary head ${aux}` : (name.split('/')[0] as string);
+		const label = tapTitle(name).group;
 		const last = groups[groups.length - 1];
 		if (last?.label === label) last.taps.push(name);
 		else groups.push({ label, taps: [name] });

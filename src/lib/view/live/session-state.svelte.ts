@@ -4,6 +4,7 @@
  * `LiveSession`, which extends this; the split keeps the state readable at a glance.
  */
 import type { BackendName } from '$lib/engine/backend';
+import type { Prediction } from '$lib/engine/classify';
 import type { Precision } from '$lib/engine/manifest';
 import type { BackendStatus, CropRun, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
 import type { Tap } from './featureMaps';
@@ -45,12 +46,15 @@ export class LiveSessionState {
 	backend = $state<BackendName | null>(null);
 	weights = $state<WeightsState>({ kind: 'waiting' });
 	labelsMissing = $state(false);
+	/** The class names in use (null until read, or when the site has none). */
+	labels = $state.raw<readonly string[] | null>(null);
 	image = $state.raw<InputImage | null>(null);
 	imageError = $state<string | null>(null);
 	imageLoading = $state<string | null>(null);
 	single = $state.raw<SingleRun | null>(null);
 	cropRun = $state.raw<CropRun | null>(null);
-	batch = $state<{ done: number; total: number } | null>(null);
+	/** The batch of crops being run: how far, and each crop's top 1 so far. */
+	batch = $state.raw<{ done: number; total: number; tops: readonly Prediction[] } | null>(null);
 	tap = $state.raw<Tap | null>(null);
 	tapLoading = $state(false);
 	running = $state(false);
@@ -66,6 +70,11 @@ export class LiveSessionState {
 
 	notify(tone: Notice['tone'], text: string): void {
 		this.notices = [...this.notices.slice(-3), { id: ++this.noticeId, tone, text }];
+	}
+
+	/** Drops the error notices (warnings and news stay). */
+	clearErrors(): void {
+		this.notices = this.notices.filter((n) => n.tone !== 'error');
 	}
 
 	dismiss(id: number): void {

@@ -7,6 +7,7 @@
 import type { BackendName } from '$lib/engine/backend';
 import type { Precision } from '$lib/engine/manifest';
 import type { InputImage } from '$lib/engine/browser';
+import { fileRole, imageType, notAnImage, SIGNATURE_BYTES, type FileSource } from './imageFile';
 import { DEFAULT_VIEW, SAMPLE_FILES, type CropChoice, type LiveView, type SampleId } from './query';
 import { LiveSessionState, MODEL_BASE, SAMPLE_BASE } from './session-state.svelte';
 
@@ -40,7 +41,7 @@ export class LiveSession extends LiveSessionState {
 		if (asked && this.backend !== asked.name)
 			this.notify('warning', `${asked.label} is not available here (${asked.reason ?? this.engine.failed.get(asked.name) ?? 'it did not start'}); using ${lib.BACKEND_LABELS[this.backend]}.`);
 		const labels = await lib.fetchLabels(MODEL_BASE);
-		this.engine.labels = labels;
+		this.engine.labels = this.labels = labels;
 		this.labelsMissing = labels === null;
 		await this.loadWeights(view.precision);
 		await imageDone;
@@ -93,15 +94,22 @@ export class LiveSession extends LiveSessionState {
 		await this.run();
 	}
 
-	/** A file from the picker, a drop or a paste: an image, a caffemodel or synset_words.txt. */
-	async useFile(file: File): Promise<void> {
+	/**
+	 * A file from the photo picker, the weights panel's picker, a drop or a paste: a photo, the
+	 * caffemodel or synset_words.txt (see `fileRole`). A photo is checked by its first bytes and
+	 * type before anything reads it; what is not one is refused with one line, and the previous
+	 * picture and result stay.
+	 */
+	async useFile(file: File, source: FileSource): Promise<void> {
 		const lib = this.lib;
 		if (!lib) return;
-		if (lib.isCaffemodel(file)) return this.importWeights(file);
-		if (lib.isSynsetWords(file)) {
+		const role = fileRole(file.name, source);
+		if (role === 'caffemodel') return this.importWeights(file);
+		if (role === 'labels') {
 			try {
 				const labels = await lib.importSynsetWords(file);
 				if (this.engine) this.engine.labels = labels;
+				this.labels = labels;
 				this.labelsMissing = false;
 				this.notify('info', `Class names read from ${file.name}.`);
 				await this.run();
@@ -110,7 +118,15 @@ export class LiveSession extends LiveSessionState {
 			}
 			return;
 		}
-		await this.useImage(() => lib.imageFromBlob(file, file.name), null);
+		const head = new Uint8Array(await file.slice(0, SIGNATURE_BYTES).arrayBuffer());
+		const refused = notAnImage(file.name, file.type, head, file.size);
+		if (refused) {
+			this.imageError = refused;
+			return;
+		}
+		const type = imageType(file.type, head);
+		const blob = type === file.type ? file : file.slice(0, file.size, type);
+		await this.useImage(() => lib.imageFromBlob(blob, file.name), null);
 	}
 
 	async pickSample(id: SampleId, run = true): Promise<void> {
@@ -134,7 +150,9 @@ export class LiveSession extends LiveSessionState {
 			if (token !== this.generation) return;
 			this.image?.bitmap.close();
 			this.image = image;
+			// A new picture: what failed before it (a refused file, a run) is no longer news.
 			this.imageError = null;
+			this.clearErrors();
 			this.view = { ...this.view, image: sample };
 		} catch (e) {
 			if (token === this.generation) this.imageError = (e as Error).message;
@@ -209,8 +227,8 @@ export class LiveSession extends LiveSessionState {
 		const result = await engine.classifyCrops(
 			image.pixels,
 			count,
-			(done, total) => {
-				if (token === this.generation) this.batch = { done, total };
+			(done, total, tops) => {
+				if (token === this.generation) this.batch = { done, total, tops: [...tops] };
 			},
 			() => token !== this.generation
 		);
