@@ -182,4 +182,16 @@ describe('architecture: the reduction in a *_reduce node’s detail', () => {
 		expect(errors).toEqual([]);
 		await page.close();
 	}, 300_000);
+
+	test('a what-if that resizes the reduction says there are no real weights for it, and shows nothing made up', async () => {
+		const { page, errors } = await openArchitecture(browser(), '?open=3a&layer=inception_3a/3x3_reduce&set=inception_3a/3x3_reduce:50');
+		const section = page.getByTestId('node-detail').getByTestId('reduction-detail');
+		await section.locator('summary').click();
+		expect(await section.getByTestId('reduction-whatif').innerText()).toBe(
+			'This what-if makes the layer 28×28×192 → 28×28×50; the trained weights are 28×28×192 → 28×28×96, so there are no real weights to show. Reset the module’s filter counts to see it.'
+		);
+		expect(await section.getByRole('button', { name: 'Run the real network on the cat photo' }).count()).toBe(0);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
 });

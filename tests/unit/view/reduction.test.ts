@@ -24,6 +24,7 @@ import {
   weightedSum,
   type MapData
 } from '../../../src/lib/view/reduction';
+import { tileAt, tileGrid, tilePixels } from '../../../components/reduction/tileGrid';
 import { convertedModel, HAS_SHARED, NEEDS_SHARED, REPO_ROOT, removeConvertedModel, startTestBackend } from '../engine/helpers';
 
 describe('which reductions there are and what feeds them', () => {
@@ -124,6 +125,28 @@ describe('a weighted sum by hand', () => {
     expect(movePixel({ y: 0, x: 1 }, 1, -1, input)).toEqual({ y: 1, x: 0 });
     expect(hottestPixel(input, 0)).toEqual({ y: 0, x: 1 });
     expect(liveliestChannel(input)).toBe(2);
+  });
+});
+
+describe('the input tiles', () => {
+  it('lay the channels out near-square with a power-of-two column count', () => {
+    expect([tileGrid(192, 28, 28).columns, tileGrid(192, 28, 28).rows]).toEqual([16, 12]);
+    expect([tileGrid(832, 7, 7).columns, tileGrid(832, 7, 7).rows]).toEqual([32, 26]);
+    const g = tileGrid(192, 28, 28);
+    expect([g.width, g.height]).toEqual([16 * 29 - 1, 12 * 29 - 1]);
+    expect(tileAt(g, 17)).toEqual({ x: 29, y: 29 });
+  });
+
+  it("paint each channel's pixels in its own tile, the gaps white", () => {
+    // 2 channels of 1x2: channel 0 is low everywhere, channel 1 high at its second pixel.
+    const tap = { layer: 't', height: 1, width: 2, channels: 2, data: Float32Array.from([0, 0, 0, 1]) };
+    const g = tileGrid(2, 1, 2);
+    expect([g.columns, g.rows, g.width, g.height]).toEqual([2, 1, 5, 1]);
+    const px = tilePixels(tap, g, [0, 1]);
+    const at = (x: number) => [...px.slice(x * 4, x * 4 + 4)];
+    expect(at(2)).toEqual([255, 255, 255, 255]); // the gap
+    expect(at(0)).toEqual(at(3)); // channel 0's low = channel 1's first pixel
+    expect(at(4)).not.toEqual(at(3));
   });
 });
 
