@@ -281,6 +281,11 @@ export class FallbackNetwork {
     return this.weights?.get('conv1/7x7_s2/filter') ?? null;
   }
 
+  /** One loaded weight by name (`inception_3a/3x3_reduce/filter`), from the plain copy of the weights. */
+  weight(name: string): CpuWeight | null {
+    return this.weights?.get(name) ?? null;
+  }
+
   memory(): tf.MemoryInfo {
     return tf.memory();
   }
