@@ -66,7 +66,7 @@ describe('chapter 4: a 1x1 reduction, one channel at a time', () => {
 		await w.getByTestId('reduction-next').click();
 		expect(await sum.getAttribute('data-step')).toBe('1');
 		const term = await w.getByTestId('reduction-term').innerText();
-		expect(term).toMatch(/^channel 0: -?[\d.]+ × -?[\d.]+ = -?[\d.]+$/);
+		expect(term).toMatch(/^channel 0: [-−]?[\d.]+ × [-−]?[\d.]+ = [-−]?[\d.]+$/);
 
 		await w.getByTestId('reduction-end').click();
 		expect(await sum.getAttribute('data-step')).toBe('192');
