@@ -32,3 +32,6 @@ export function bytes(n: number): string {
 
 /** A signed difference with a fixed number of decimals: "+34.5", "-0.4". */
 export const signed = (n: number, decimals = 1): string => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(decimals)}`;
+
+/** Elapsed time: "0.4 s", "12 s". */
+export const seconds = (ms: number): string => (ms < 10_000 ? `${(Math.max(0, ms) / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);

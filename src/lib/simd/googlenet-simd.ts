@@ -10,7 +10,7 @@ import { tapShapes, type ForwardOptions, type ForwardResult, type GoogLeNet } fr
 import { shapeText } from '../engine/weight-spec';
 import { compile, KERNELS, type CompileOptions, type KernelName, type Program, type Step, type View } from './program';
 import { encodeSteps, encodeWhole, ensureBytes, HELPER_SOURCE, MAX_PAGES, Team, type HelperInit } from './team';
-import { layoutWeights, type WeightValues } from './weights';
+import { HEAP_START, layoutWeights, type WeightLayout, type WeightValues } from './weights';
 
 /** Starts a helper thread that runs `helperLoop(init)` from HELPER_SOURCE. */
 export type SpawnHelper = (init: HelperInit) => { terminate(): unknown };
@@ -35,6 +35,11 @@ export interface SimdOptions {
    * free (a page keeps drawing while the network runs). Needs Atomics.waitAsync.
    */
   readonly offThread?: boolean;
+  /**
+   * The weights laid out already from HEAP_START (layoutWeights of the same plan and values),
+   * e.g. packed in a worker so that the page's thread does not spend seconds on it.
+   */
+  readonly layout?: WeightLayout;
 }
 
 export interface StepTime {
@@ -54,8 +59,6 @@ export interface SimdGoogLeNet extends GoogLeNet {
 }
 
 export { MAX_PAGES };
-/** Low memory is left to the kernels' module. */
-const HEAP_START = 65536;
 
 function softmax(logits: Float32Array, classes: number): Float32Array {
   const out = new Float32Array(logits.length);
@@ -74,7 +77,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
   const shared = options.sharedMemory ?? true;
   if (!shared && (options.threads ?? 1) > 1) throw new Error('more than one thread needs a shared memory');
   const threads = Math.max(1, options.spawn ? (options.threads ?? 1) : 1);
-  const layout = layoutWeights(p, values, HEAP_START);
+  const layout = options.layout ?? layoutWeights(p, values, HEAP_START);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536), maximum: MAX_PAGES, shared });
   for (const b of layout.blocks) new Float32Array(memory.buffer, b.ptr, b.data.length).set(b.data);
   const exports = new WebAssembly.Instance(module, { env: { memory, abort: () => { throw new Error('kernel abort'); } } }).exports;

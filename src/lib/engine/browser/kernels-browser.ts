@@ -10,6 +10,7 @@ import { createSimdGoogLeNet, HELPER_SOURCE, type SimdGoogLeNet } from '../../si
 import type { HelperInit } from '../../simd/team';
 import type { WeightValues } from '../../simd/weights';
 import { chooseKernels, type KernelChoice } from './kernel-choice';
+import { packInWorker } from './pack-weights';
 
 export interface LoadedKernels extends KernelChoice {
   readonly module: WebAssembly.Module;
@@ -57,7 +58,9 @@ function spawnHelper(init: HelperInit): { worker: Worker; started: Promise<void>
 /** GoogLeNet on the kernels, from the weights as plain arrays; its helpers are running when it resolves. */
 export async function startKernelNetwork(kernels: LoadedKernels, values: WeightValues): Promise<SimdGoogLeNet> {
   const started: Promise<void>[] = [];
+  const layout = await packInWorker(values);
   const net = createSimdGoogLeNet(kernels.module, values, {
+    layout,
     threads: kernels.threads,
     sharedMemory: kernels.variant === 'shared',
     spinOnly: true,

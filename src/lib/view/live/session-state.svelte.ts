@@ -5,7 +5,7 @@
  */
 import type { BackendName } from '$lib/engine/backend';
 import type { Precision } from '$lib/engine/manifest';
-import type { BackendStatus, CropRun, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
+import type { BackendStatus, CropRun, DefaultBackend, EngineStage, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
 import type { Tap } from './featureMaps';
 import { DEFAULT_VIEW, LIVE_TAPS, type ColourScale, type LiveView } from './query';
 
@@ -43,6 +43,10 @@ export class LiveSessionState {
 	view = $state<LiveView>(DEFAULT_VIEW);
 	statuses = $state<BackendStatus[]>([]);
 	backend = $state<BackendName | null>(null);
+	/** The fastest backend here and why: in use while the reader has chosen none. */
+	fastest = $state.raw<DefaultBackend | null>(null);
+	/** What the engine is doing that takes a while (compiling, packing), with since when. */
+	stage = $state.raw<EngineStage | null>(null);
 	weights = $state<WeightsState>({ kind: 'waiting' });
 	labelsMissing = $state(false);
 	image = $state.raw<InputImage | null>(null);
