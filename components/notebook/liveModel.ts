@@ -14,7 +14,14 @@ import { backendFor, choose, engineChanged, listenToEngine, sharedEngine, type S
 export type LiveModelState =
 	| { readonly kind: 'idle' }
 	| { readonly kind: 'loading'; readonly progress: FetchProgress | null; readonly stage: EngineStage | null }
-	| { readonly kind: 'ready'; readonly engine: LiveEngine; readonly shared: SharedEngine; readonly stage: EngineStage | null }
+	| {
+			readonly kind: 'ready';
+			readonly engine: LiveEngine;
+			readonly shared: SharedEngine;
+			readonly stage: EngineStage | null;
+			/** Counts the engine's changes (backend, weights): the engine itself is not reactive. */
+			readonly version: number;
+	  }
 	| { readonly kind: 'missing'; readonly url: string }
 	| { readonly kind: 'failed'; readonly message: string };
 
@@ -38,7 +45,7 @@ if (typeof window !== 'undefined')
 			if (state.kind === 'loading' || state.kind === 'ready') set({ ...state, stage: s });
 		},
 		onChange: () => {
-			if (state.kind === 'ready') set({ ...state });
+			if (state.kind === 'ready') set({ ...state, version: state.version + 1 });
 		}
 	});
 
@@ -81,7 +88,7 @@ export function loadLiveModel(): Promise<LiveModelState> {
 				}
 				throw e;
 			}
-			set({ kind: 'ready', engine: shared.engine, shared, stage });
+			set({ kind: 'ready', engine: shared.engine, shared, stage, version: 0 });
 		} catch (e) {
 			set({ kind: 'failed', message: (e as Error).message });
 		} finally {
