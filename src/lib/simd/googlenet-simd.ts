@@ -40,6 +40,11 @@ export interface SimdOptions {
    * e.g. packed in a worker so that the page's thread does not spend seconds on it.
    */
   readonly layout?: WeightLayout;
+  /**
+   * Where this thread computes too (not `offThread`): `forwardAsync` runs the pass in slices of
+   * at most `ms`, awaiting `pause` between them, so that a page never freezes for a whole pass.
+   */
+  readonly slices?: { readonly ms: number; readonly pause: () => Promise<void> };
 }
 
 export interface StepTime {
@@ -54,7 +59,7 @@ export interface SimdGoogLeNet extends GoogLeNet {
   profile(input: tf.Tensor4D, runs: number): StepTime[];
   /** Bytes of kernel memory in use (weights, tensors and scratch of the largest batch so far). */
   memoryBytes(): number;
-  /** `forward` that leaves this thread free while the helpers work (only with `offThread`). */
+  /** `forward` that leaves this thread free while the helpers work (`offThread`), or gives it back between slices (`slices`). */
   readonly forwardAsync?: (input: tf.Tensor4D, options?: ForwardOptions) => Promise<ForwardResult>;
 }
 
@@ -83,6 +88,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
   const exports = new WebAssembly.Instance(module, { env: { memory, abort: () => { throw new Error('kernel abort'); } } }).exports;
   const fns = Object.fromEntries(KERNELS.map((k) => [k, exports[k] as (...args: number[]) => void])) as Record<KernelName, (...args: number[]) => void>;
   const offThread = (options.offThread ?? false) && threads > 1;
+  const slices = offThread ? undefined : options.slices;
   const helpers = offThread ? threads : threads - 1;
   const control = Team.control(helpers);
   const workers = Array.from({ length: helpers }, (_, index) =>
@@ -180,10 +186,13 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
 
   async function forwardAsync(input: tf.Tensor4D, options: ForwardOptions = {}): Promise<ForwardResult> {
     const pass = begin(input, options);
-    const lists = encoded(`whole|${pass.key}`, (at) => encodeWhole(memory, pass.steps, helpers, at));
     busy = true;
     try {
-      await team.runAsync(pass.steps, lists);
+      if (offThread) await team.runAsync(pass.steps, encoded(`whole|${pass.key}`, (at) => encodeWhole(memory, pass.steps, helpers, at)));
+      else if (slices) {
+        const lists = encoded(`steps|${pass.key}`, (at) => encodeSteps(memory, pass.steps, helpers, at, team.firstHelperPart));
+        await team.runSliced(pass.steps, lists, slices.ms, slices.pause);
+      }
     } finally {
       busy = false;
     }
@@ -196,7 +205,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
     tapShapes: shapes,
     threads,
     forward: (input, options) => forward(input, options),
-    forwardAsync: offThread ? forwardAsync : undefined,
+    forwardAsync: offThread || slices ? forwardAsync : undefined,
     profile(input, runs) {
       const dispose = (r: ForwardResult) => tf.dispose([r.probs, ...Object.values(r.taps), ...Object.values(r.aux)]);
       dispose(forward(input, { aux: false }));

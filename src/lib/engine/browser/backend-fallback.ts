@@ -18,6 +18,7 @@ import { engineLabel } from './kernel-choice';
 import { loadKernels, startKernelNetwork, type LoadedKernels } from './kernels-browser';
 import { WASM_PATHS } from './wasm-paths';
 import { fetchWeights, type FetchProgress } from './weights-fetch';
+import { yieldToPage } from './yield';
 
 interface CpuWeight {
   readonly shape: readonly number[];
@@ -225,8 +226,10 @@ export class FallbackNetwork {
       this.stage(`fetching the ${precision} weights`);
       const fetched = await fetchWeights(base, precision, onProgress);
       const weights = new Map<string, CpuWeight>();
-      for (const [name, t] of Object.entries(fetched.weights.tensors))
+      for (const [name, t] of Object.entries(fetched.weights.tensors)) {
         weights.set(name, { shape: t.shape, data: (await t.data()) as Float32Array });
+        await yieldToPage(); // the page draws between tensors, not after all of them
+      }
       tf.dispose(fetched.weights.tensors);
       try {
         await this.install(weights);
