@@ -101,3 +101,6 @@ export function bytes(n: number): string {
   if (n < 1024 ** 3) return `${fixed(n / 1024 ** 2, 2)} MiB`;
   return `${fixed(n / 1024 ** 3, 2)} GiB`;
 }
+
+/** Elapsed time: "0.4 s", "12 s". */
+export const seconds = (ms: number): string => (ms < 10_000 ? `${fixed(Math.max(0, ms) / 1000, 1)} s` : `${fixed(ms / 1000, 0)} s`);

@@ -10,7 +10,7 @@ import { tapShapes, type ForwardOptions, type ForwardResult, type GoogLeNet } fr
 import { shapeText } from '../engine/weight-spec';
 import { compile, KERNELS, type CompileOptions, type KernelName, type Program, type Step, type View } from './program';
 import { encodeSteps, encodeWhole, ensureBytes, HELPER_SOURCE, MAX_PAGES, Team, type HelperInit } from './team';
-import { layoutWeights, type WeightValues } from './weights';
+import { HEAP_START, layoutWeights, type WeightLayout, type WeightValues } from './weights';
 
 /** Starts a helper thread that runs `helperLoop(init)` from HELPER_SOURCE. */
 export type SpawnHelper = (init: HelperInit) => { terminate(): unknown };
@@ -35,6 +35,16 @@ export interface SimdOptions {
    * free (a page keeps drawing while the network runs). Needs Atomics.waitAsync.
    */
   readonly offThread?: boolean;
+  /**
+   * The weights laid out already from HEAP_START (layoutWeights of the same plan and values),
+   * e.g. packed in a worker so that the page's thread does not spend seconds on it.
+   */
+  readonly layout?: WeightLayout;
+  /**
+   * Where this thread computes too (not `offThread`): `forwardAsync` runs the pass in slices of
+   * at most `ms`, awaiting `pause` between them, so that a page never freezes for a whole pass.
+   */
+  readonly slices?: { readonly ms: number; readonly pause: () => Promise<void> };
 }
 
 export interface StepTime {
@@ -49,13 +59,11 @@ export interface SimdGoogLeNet extends GoogLeNet {
   profile(input: tf.Tensor4D, runs: number): StepTime[];
   /** Bytes of kernel memory in use (weights, tensors and scratch of the largest batch so far). */
   memoryBytes(): number;
-  /** `forward` that leaves this thread free while the helpers work (only with `offThread`). */
+  /** `forward` that leaves this thread free while the helpers work (`offThread`), or gives it back between slices (`slices`). */
   readonly forwardAsync?: (input: tf.Tensor4D, options?: ForwardOptions) => Promise<ForwardResult>;
 }
 
 export { MAX_PAGES };
-/** Low memory is left to the kernels' module. */
-const HEAP_START = 65536;
 
 function softmax(logits: Float32Array, classes: number): Float32Array {
   const out = new Float32Array(logits.length);
@@ -74,12 +82,13 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
   const shared = options.sharedMemory ?? true;
   if (!shared && (options.threads ?? 1) > 1) throw new Error('more than one thread needs a shared memory');
   const threads = Math.max(1, options.spawn ? (options.threads ?? 1) : 1);
-  const layout = layoutWeights(p, values, HEAP_START);
+  const layout = options.layout ?? layoutWeights(p, values, HEAP_START);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536), maximum: MAX_PAGES, shared });
   for (const b of layout.blocks) new Float32Array(memory.buffer, b.ptr, b.data.length).set(b.data);
   const exports = new WebAssembly.Instance(module, { env: { memory, abort: () => { throw new Error('kernel abort'); } } }).exports;
   const fns = Object.fromEntries(KERNELS.map((k) => [k, exports[k] as (...args: number[]) => void])) as Record<KernelName, (...args: number[]) => void>;
   const offThread = (options.offThread ?? false) && threads > 1;
+  const slices = offThread ? undefined : options.slices;
   const helpers = offThread ? threads : threads - 1;
   const control = Team.control(helpers);
   const workers = Array.from({ length: helpers }, (_, index) =>
@@ -177,10 +186,13 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
 
   async function forwardAsync(input: tf.Tensor4D, options: ForwardOptions = {}): Promise<ForwardResult> {
     const pass = begin(input, options);
-    const lists = encoded(`whole|${pass.key}`, (at) => encodeWhole(memory, pass.steps, helpers, at));
     busy = true;
     try {
-      await team.runAsync(pass.steps, lists);
+      if (offThread) await team.runAsync(pass.steps, encoded(`whole|${pass.key}`, (at) => encodeWhole(memory, pass.steps, helpers, at)));
+      else if (slices) {
+        const lists = encoded(`steps|${pass.key}`, (at) => encodeSteps(memory, pass.steps, helpers, at, team.firstHelperPart));
+        await team.runSliced(pass.steps, lists, slices.ms, slices.pause);
+      }
     } finally {
       busy = false;
     }
@@ -193,7 +205,7 @@ export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightVa
     tapShapes: shapes,
     threads,
     forward: (input, options) => forward(input, options),
-    forwardAsync: offThread ? forwardAsync : undefined,
+    forwardAsync: offThread || slices ? forwardAsync : undefined,
     profile(input, runs) {
       const dispose = (r: ForwardResult) => tf.dispose([r.probs, ...Object.values(r.taps), ...Object.values(r.aux)]);
       dispose(forward(input, { aux: false }));

@@ -235,12 +235,31 @@ export class Team {
   run(steps: readonly Step[], lists: readonly (readonly number[])[], times?: Float64Array): void {
     steps.forEach((step, s) => {
       const start = times ? performance.now() : 0;
-      const gen = this.dispatch(lists, s);
-      if (!this.options.idleCaller) for (const c of step.parts[0] ?? []) this.call(c.kernel, c.args);
-      for (let h = 0; h < this.helpers; h++) this.awaitHelper(h, gen);
-      this.checkHelpers(step);
+      this.runStep(step, lists, s);
       if (times) times[s] = (times[s] as number) + performance.now() - start;
     });
+  }
+
+  private runStep(step: Step, lists: readonly (readonly number[])[], s: number): void {
+    const gen = this.dispatch(lists, s);
+    if (!this.options.idleCaller) for (const c of step.parts[0] ?? []) this.call(c.kernel, c.args);
+    for (let h = 0; h < this.helpers; h++) this.awaitHelper(h, gen);
+    this.checkHelpers(step);
+  }
+
+  /**
+   * `run` in slices: after at most `sliceMs` of steps, the calling thread awaits `pause` (a page
+   * handles its events and draws) before the next step. The helpers wait meanwhile.
+   */
+  async runSliced(steps: readonly Step[], lists: readonly (readonly number[])[], sliceMs: number, pause: () => Promise<void>): Promise<void> {
+    let start = performance.now();
+    for (let s = 0; s < steps.length; s++) {
+      this.runStep(steps[s] as Step, lists, s);
+      if (s < steps.length - 1 && performance.now() - start >= sliceMs) {
+        await pause();
+        start = performance.now();
+      }
+    }
   }
 
   /**

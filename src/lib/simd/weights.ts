@@ -31,6 +31,8 @@ export interface WeightLayout {
 export type WeightValues = (name: string) => Float32Array | undefined;
 
 const ALIGN = 64;
+/** Where the weights start in the kernels' memory (low memory is left to the kernels' module). */
+export const HEAP_START = 65536;
 
 /** Checks the weights against the plan (as the tfjs engine does) and lays them out from `start`. */
 export function layoutWeights(p: Plan, values: WeightValues, start: number): WeightLayout {

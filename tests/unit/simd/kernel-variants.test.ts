@@ -86,6 +86,34 @@ describe('the kernels as a browser runs them', () => {
     }
   }, 60_000);
 
+  it('in slices: the calling thread computes too, gives itself back between slices, and agrees with forward', async () => {
+    const input = tf.tensor4d(random(13, 224 * 224 * 3, 100), [1, 224, 224, 3]);
+    const taps = ['inception_3a/output', 'inception_5b/output'];
+    const reference = createSimdGoogLeNet(shared, (n) => values.get(n), { threads: 2, spawn: spawnHelper, spinOnly: true });
+    let pauses = 0;
+    const pause = () => new Promise<void>((resolve) => setImmediate(() => (pauses++, resolve())));
+    const nets = [
+      createSimdGoogLeNet(shared, (n) => values.get(n), { threads: 2, spawn: spawnHelper, spinOnly: true, slices: { ms: 0, pause } }),
+      createSimdGoogLeNet(single, (n) => values.get(n), { sharedMemory: false, slices: { ms: 0, pause } })
+    ];
+    try {
+      const want = reference.forward(input, { taps });
+      for (const net of nets) {
+        pauses = 0;
+        const got = await net.forwardAsync!(input, { taps });
+        expect(pauses).toBeGreaterThan(20); // a slice of 0 ms: a pause after every step but the last
+        for (const t of taps) expect(relativeError(want.taps[t]!.dataSync(), got.taps[t]!.dataSync()), t).toBeLessThan(1e-5);
+        expect(relativeError(want.probs.dataSync(), got.probs.dataSync())).toBeLessThan(1e-5);
+        tf.dispose([got.probs, ...Object.values(got.taps), ...Object.values(got.aux)]);
+      }
+      tf.dispose([want.probs, ...Object.values(want.taps), ...Object.values(want.aux)]);
+    } finally {
+      reference.dispose();
+      nets.forEach((n) => n.dispose());
+      input.dispose();
+    }
+  }, 60_000);
+
   it('a helper that fails inside a whole pass still meets its barriers: the pass ends with an error, not a hang', async () => {
     const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
     const control = Team.control(2) as SharedArrayBuffer;

@@ -18,6 +18,7 @@ import { engineLabel } from './kernel-choice';
 import { loadKernels, startKernelNetwork, type LoadedKernels } from './kernels-browser';
 import { WASM_PATHS } from './wasm-paths';
 import { fetchWeights, type FetchProgress } from './weights-fetch';
+import { yieldToPage } from './yield';
 
 interface CpuWeight {
   readonly shape: readonly number[];
@@ -39,6 +40,15 @@ export interface EngineEvents {
   readonly onLost?: (name: BackendName, reason: string) => void;
   /** The own WASM kernels could not start; WASM runs on tfjs's kernels instead. */
   readonly onKernelsFailed?: (reason: string) => void;
+  /** What the engine is doing that takes a while (compiling, packing the weights), or null once done. */
+  readonly onStage?: (stage: EngineStage | null) => void;
+}
+
+export interface EngineStage {
+  /** "packing the weights for the WASM kernels" */
+  readonly what: string;
+  /** performance.now() when it began. */
+  readonly since: number;
 }
 
 /** Not the backend's fault: never a reason to fall back. */
@@ -85,9 +95,17 @@ export class FallbackNetwork {
     return next;
   }
 
-  /** Starts `preferred` (or the best that works) and rebuilds the network there. */
+  /** Starts `preferred` (or the best that works) and rebuilds the network there; nothing to do when it runs already. */
   useBackend(preferred: BackendName | null): Promise<BackendName> {
-    return this.exclusive(() => this.switchTo(preferred));
+    return this.exclusive(async () => {
+      if (preferred !== null && preferred === this.backend && (this.net !== null || this.weights === null)) return preferred;
+      return this.switchTo(preferred);
+    });
+  }
+
+  /** Tells the page what takes a while now (null: nothing). */
+  protected stage(what: string | null): void {
+    this.events.onStage?.(what === null ? null : { what, since: performance.now() });
   }
 
   private usable(): BackendName[] {
@@ -100,6 +118,7 @@ export class FallbackNetwork {
     for (const name of tries) {
       try {
         this.disposeNet();
+        this.stage(name === 'wasm' ? 'compiling the WASM kernels' : `starting ${BACKEND_LABELS[name]}`);
         const kernels = name === 'wasm' ? await this.ownKernels() : null;
         // tfjs's WASM threads are fixed when it first starts: one when it only prepares the input.
         await selectBackend(name, { strict: true, wasmPaths: WASM_PATHS, wasmThreads: kernels ? 1 : undefined });
@@ -107,8 +126,10 @@ export class FallbackNetwork {
         this.lost = null;
         this.watchDevice(name);
         await this.build();
+        this.stage(null);
         return name;
       } catch (e) {
+        this.stage(null);
         const reason = `could not start: ${(e as Error).message}`;
         this.failed.set(name, reason);
         this.backend = null;
@@ -169,6 +190,7 @@ export class FallbackNetwork {
     this.warmed.delete(this.backend as BackendName);
     if (this.backend === 'wasm' && this.kernels) {
       try {
+        this.stage('packing the weights for the WASM kernels');
         const net = await startKernelNetwork(this.kernels, (name) => weights.get(name)?.data);
         this.net = net;
         this.kernelThreads = net.threads;
@@ -185,6 +207,7 @@ export class FallbackNetwork {
   }
 
   private buildOnTfjs(weights: Map<string, CpuWeight>): void {
+    this.stage(`moving the weights to ${this.backendLabel()}`);
     const tensors: tf.NamedTensorMap = {};
     for (const [name, w] of weights) tensors[name] = tf.tensor(w.data, [...w.shape], 'float32');
     try {
@@ -200,12 +223,19 @@ export class FallbackNetwork {
   loadSite(base: string, precision: Precision, onProgress?: (p: FetchProgress) => void): Promise<WeightsInfo> {
     return this.exclusive(async () => {
       if (!this.backend) await this.switchTo(null);
+      this.stage(`fetching the ${precision} weights`);
       const fetched = await fetchWeights(base, precision, onProgress);
       const weights = new Map<string, CpuWeight>();
-      for (const [name, t] of Object.entries(fetched.weights.tensors))
+      for (const [name, t] of Object.entries(fetched.weights.tensors)) {
         weights.set(name, { shape: t.shape, data: (await t.data()) as Float32Array });
+        await yieldToPage(); // the page draws between tensors, not after all of them
+      }
       tf.dispose(fetched.weights.tensors);
-      await this.install(weights);
+      try {
+        await this.install(weights);
+      } finally {
+        this.stage(null);
+      }
       this.info = { precision, source: fetched.weights.source, auxHeads: fetched.weights.auxHeads, cached: fetched.cached };
       return this.info;
     });
@@ -215,7 +245,11 @@ export class FallbackNetwork {
   loadImported(imported: ImportedWeights & { source: string }): Promise<WeightsInfo> {
     return this.exclusive(async () => {
       if (!this.backend) await this.switchTo(null);
-      await this.install(new Map(imported.weights.map((w) => [w.name, { shape: w.shape, data: w.data }])));
+      try {
+        await this.install(new Map(imported.weights.map((w) => [w.name, { shape: w.shape, data: w.data }])));
+      } finally {
+        this.stage(null);
+      }
       this.info = { precision: 'imported', source: imported.source, auxHeads: imported.auxHeads, cached: false };
       return this.info;
     });
@@ -251,7 +285,15 @@ export class FallbackNetwork {
           this.injected = null;
           throw new Error(message);
         }
-        return await fn(this.net, backend);
+        const cold = !this.warmed.has(backend) && (backend === 'webgpu' || backend === 'webgl');
+        if (cold) this.stage(`first run on ${BACKEND_LABELS[backend]}: compiling its shaders`);
+        try {
+          const result = await fn(this.net, backend);
+          this.warmed.add(backend);
+          return result;
+        } finally {
+          if (cold) this.stage(null);
+        }
       } catch (e) {
         if (e instanceof RunRefused) throw e;
         if (backend === 'wasm' && this.kernelThreads !== null) {

@@ -4,6 +4,7 @@
  * A backend that is missing comes with the reason, for the page to show beside the switch.
  */
 import { BACKEND_ORDER, type BackendName } from '../backend';
+import { isSoftwareRenderer } from './default-backend';
 
 export interface BackendStatus {
   readonly name: BackendName;
@@ -13,6 +14,8 @@ export interface BackendStatus {
   readonly reason?: string;
   /** What it runs on: the GPU adapter, the WebGL renderer, the WASM threads. */
   readonly detail?: string;
+  /** A GPU backend that runs on a software renderer (SwiftShader, llvmpipe, ...), not a GPU. */
+  readonly software?: boolean;
 }
 
 export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
@@ -23,7 +26,9 @@ export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
 };
 
 interface GpuAdapterLike {
-  info?: { vendor?: string; architecture?: string; description?: string };
+  /** Older browsers say it here, newer ones in `info`. */
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
 }
 interface GpuLike {
   requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null>;
@@ -42,7 +47,8 @@ async function probeWebGpu(): Promise<Omit<BackendStatus, 'name' | 'label'>> {
     if (!adapter) return { available: false, reason: 'no WebGPU adapter: the browser found no usable GPU, or blocks it' };
     const info = adapter.info;
     const detail = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ');
-    return { available: true, detail: detail || undefined };
+    const software = adapter.isFallbackAdapter === true || info?.isFallbackAdapter === true || isSoftwareRenderer(detail);
+    return { available: true, detail: detail || undefined, software };
   } catch (e) {
     return { available: false, reason: `asking for a WebGPU adapter failed: ${(e as Error).message}` };
   }
@@ -56,7 +62,7 @@ function probeWebGl(): Omit<BackendStatus, 'name' | 'label'> {
   const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   const version = gl instanceof WebGL2RenderingContext ? 'WebGL 2' : 'WebGL 1';
   gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return { available: true, detail: `${version}, ${renderer}` };
+  return { available: true, detail: `${version}, ${renderer}`, software: isSoftwareRenderer(renderer) };
 }
 
 function probeWasm(): Omit<BackendStatus, 'name' | 'label'> {

@@ -3,7 +3,8 @@
  * (after it has drawn), so that the other pages never load tfjs and this one shows at once.
  */
 export { probeBackends, BACKEND_LABELS, type BackendStatus } from './backend-probe';
-export { LiveEngine, RunRefused, type CropRun, type SingleRun, type TapData, type WeightsInfo } from './live-engine';
+export { fastestBackend, type DefaultBackend } from './default-backend';
+export { LiveEngine, RunRefused, type CropRun, type EngineEvents, type EngineStage, type SingleRun, type TapData, type WeightsInfo } from './live-engine';
 export { imageFromBlob, imageFromUrl, imageFromVideo, ImageInputError, type InputImage } from './image-input';
 export { importCaffemodel, importSynsetWords } from './import-caffemodel';
 export { fetchLabels, NoWeightsError, clearWeightsCache, type FetchProgress } from './weights-fetch';

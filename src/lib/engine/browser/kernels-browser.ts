@@ -1,15 +1,21 @@
 /**
  * The project's own WASM SIMD kernels (src/kernels/) in the browser: the binary built with the
  * site (virtual:googlenet-kernels), compiled once per page, and GoogLeNet started on it with
- * helper threads in Blob-URL workers sharing its memory. Where the page is cross-origin isolated
- * the helpers do all the work and the page awaits them (Atomics.waitAsync), so it keeps drawing;
- * otherwise the page's thread runs the network alone.
+ * helper threads in Blob-URL workers sharing its memory, its weights packed in a worker. Where the
+ * page is cross-origin isolated and has a core to spare, the helpers do all the work and the page
+ * awaits them (Atomics.waitAsync), so it keeps drawing; on two cores the page's thread computes
+ * beside one helper (see kernel-choice.ts); otherwise the page's thread runs the network alone.
  */
 import { kernelsUrl } from 'virtual:googlenet-kernels';
 import { createSimdGoogLeNet, HELPER_SOURCE, type SimdGoogLeNet } from '../../simd/googlenet-simd';
 import type { HelperInit } from '../../simd/team';
 import type { WeightValues } from '../../simd/weights';
 import { chooseKernels, type KernelChoice } from './kernel-choice';
+import { packInWorker } from './pack-weights';
+import { yieldToPage } from './yield';
+
+/** Where the page's thread computes, it gives itself back after this many ms of a pass. */
+const SLICE_MS = 40;
 
 export interface LoadedKernels extends KernelChoice {
   readonly module: WebAssembly.Module;
@@ -57,12 +63,16 @@ function spawnHelper(init: HelperInit): { worker: Worker; started: Promise<void>
 /** GoogLeNet on the kernels, from the weights as plain arrays; its helpers are running when it resolves. */
 export async function startKernelNetwork(kernels: LoadedKernels, values: WeightValues): Promise<SimdGoogLeNet> {
   const started: Promise<void>[] = [];
+  const layout = await packInWorker(values);
   const net = createSimdGoogLeNet(kernels.module, values, {
+    layout,
     threads: kernels.threads,
     sharedMemory: kernels.variant === 'shared',
     spinOnly: true,
-    // With threads, every part runs in the helpers and the page awaits them (forwardAsync).
-    offThread: kernels.variant === 'shared' && typeof Atomics.waitAsync === 'function',
+    // With a core to spare, every part runs in the helpers and the page awaits them (forwardAsync).
+    offThread: kernels.offThread && typeof Atomics.waitAsync === 'function',
+    // Otherwise the pass runs in slices, so that the page never freezes for a whole one.
+    slices: { ms: SLICE_MS, pause: yieldToPage },
     spawn: (init) => {
       const helper = spawnHelper(init);
       started.push(helper.started);

@@ -13,7 +13,7 @@ import type { SimdGoogLeNet } from '../../simd/googlenet-simd';
 import { cutCrops, isOpaque, toNetworkInput, toRgb } from '../preprocess';
 import { FallbackNetwork, RunRefused } from './backend-fallback';
 
-export { RunRefused, type EngineEvents, type WeightsInfo } from './backend-fallback';
+export { RunRefused, type EngineEvents, type EngineStage, type WeightsInfo } from './backend-fallback';
 
 export interface TapData {
   readonly layer: string;
@@ -89,7 +89,6 @@ export class LiveEngine extends FallbackNetwork {
           for (const [head, t] of Object.entries(out.aux)) aux[head] = topK(await t.data(), this.labelList());
           const tap = want[0] ? await this.tapData(want[0], out.taps[want[0]] as tf.Tensor4D) : null;
           const ms = performance.now() - start;
-          this.warmed.add(backend);
           return { probs, top5: topK(probs, this.labelList()), aux, tap, ms, backend, engine: this.engineLabel(), first };
         } finally {
           tf.dispose([out.probs, ...Object.values(out.aux), ...Object.values(out.taps)]);

@@ -6,7 +6,7 @@
 import type { BackendName } from '$lib/engine/backend';
 import type { Prediction } from '$lib/engine/classify';
 import type { Precision } from '$lib/engine/manifest';
-import type { BackendStatus, CropRun, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
+import type { BackendStatus, CropRun, DefaultBackend, EngineStage, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
 import type { Tap } from './featureMaps';
 import { DEFAULT_VIEW, LIVE_TAPS, type ColourScale, type LiveView } from './query';
 
@@ -44,6 +44,10 @@ export class LiveSessionState {
 	view = $state<LiveView>(DEFAULT_VIEW);
 	statuses = $state<BackendStatus[]>([]);
 	backend = $state<BackendName | null>(null);
+	/** The fastest backend here and why: in use while the reader has chosen none. */
+	fastest = $state.raw<DefaultBackend | null>(null);
+	/** What the engine is doing that takes a while (compiling, packing), with since when. */
+	stage = $state.raw<EngineStage | null>(null);
 	weights = $state<WeightsState>({ kind: 'waiting' });
 	labelsMissing = $state(false);
 	/** The class names in use (null until read, or when the site has none). */

@@ -10,29 +10,36 @@ import type { InputImage } from '$lib/engine/browser';
 import { fileRole, imageType, notAnImage, SIGNATURE_BYTES, type FileSource } from './imageFile';
 import { DEFAULT_VIEW, SAMPLE_FILES, type CropChoice, type LiveView, type SampleId } from './query';
 import { LiveSessionState, MODEL_BASE, SAMPLE_BASE } from './session-state.svelte';
+import { choose, engineChanged, listenToEngine, sharedEngine } from './shared-engine';
 
 export type { DebugHook, Notice, WeightsState } from './session-state.svelte';
 export { MODEL_BASE, SAMPLE_BASE } from './session-state.svelte';
 
 export class LiveSession extends LiveSessionState {
 	private tapGeneration = 0;
+	private unlisten: (() => void) | null = null;
 
 	/** In the browser, once: backends, weights, labels, then the image the address names. */
 	async start(view: LiveView): Promise<void> {
 		this.view = view;
-		const lib = (this.lib = await import('$lib/engine/browser'));
-		this.statuses = await lib.probeBackends();
-		this.engine = new lib.LiveEngine(this.statuses, {
+		// The visit's engine, shared with the chapters' widgets (weights loaded there stay loaded).
+		const shared = await sharedEngine();
+		const lib = (this.lib = shared.lib);
+		this.statuses = [...shared.statuses];
+		this.fastest = shared.fastest;
+		this.engine = shared.engine;
+		this.unlisten = listenToEngine({
 			onFallback: (failed, reason, next) => this.fellBack(failed, reason, next),
 			onLost: (name, reason) => {
 				this.notify('warning', `${lib.BACKEND_LABELS[name]}: ${reason}. Running again on the next backend.`);
 				void this.run();
 			},
-			onKernelsFailed: (reason) => this.notify('warning', `WASM: our own SIMD kernels could not start (${reason}); using tfjs's WASM kernels instead.`)
+			onKernelsFailed: (reason) => this.notify('warning', `WASM: our own SIMD kernels could not start (${reason}); using tfjs's WASM kernels instead.`),
+			onStage: (stage) => (this.stage = stage)
 		});
 		const imageDone = view.image ? this.pickSample(view.image, false) : Promise.resolve();
 		try {
-			this.backend = await this.engine.useBackend(view.backend);
+			this.backend = await this.engine.useBackend(view.backend ?? shared.fastest.backend);
 		} catch (e) {
 			this.weights = { kind: 'failed', message: (e as Error).message };
 			return;
@@ -60,6 +67,12 @@ export class LiveSession extends LiveSessionState {
 	private async loadWeights(precision: Precision): Promise<void> {
 		const { lib, engine } = this;
 		if (!lib || !engine) return;
+		if (engine.ready && engine.info?.precision === precision) {
+			// Loaded earlier in this visit (by this page or a chapter's widget).
+			this.weights = { kind: 'ready', info: engine.info };
+			this.taps = engine.taps;
+			return;
+		}
 		this.weights = { kind: 'loading', precision, progress: null };
 		try {
 			const info = await engine.loadSite(MODEL_BASE, precision, (progress) => {
@@ -68,6 +81,7 @@ export class LiveSession extends LiveSessionState {
 			this.weights = { kind: 'ready', info };
 			this.taps = engine.taps;
 			this.backend = engine.backend;
+			engineChanged();
 		} catch (e) {
 			this.weights =
 				e instanceof lib.NoWeightsError ? { kind: 'missing', url: e.url } : { kind: 'failed', message: (e as Error).message };
@@ -77,6 +91,7 @@ export class LiveSession extends LiveSessionState {
 	async setPrecision(precision: Precision): Promise<void> {
 		if (this.weights.kind === 'loading' || this.weights.kind === 'importing') return;
 		this.view = { ...this.view, precision };
+		choose({ backend: this.view.backend, precision });
 		this.generation++; // a batch in flight stops rather than mix two sets of weights
 		await this.loadWeights(precision);
 		await this.run();
@@ -91,6 +106,7 @@ export class LiveSession extends LiveSessionState {
 		} catch (e) {
 			this.notify('error', (e as Error).message);
 		}
+		choose({ backend: name, precision: this.view.precision });
 		await this.run();
 	}
 
@@ -263,7 +279,8 @@ export class LiveSession extends LiveSessionState {
 
 	destroy(): void {
 		this.generation++;
-		this.engine?.dispose();
+		// The engine stays for the rest of the visit (the chapters' widgets use it too).
+		this.unlisten?.();
 		this.image?.bitmap.close();
 	}
 }
