@@ -83,12 +83,12 @@ describe('keyboard: focus follows the panels', () => {
 		await page.keyboard.press('Enter');
 		expect(await focused(page)).toMatchObject({ channel: tile });
 
-		// Stepping to the first channel turns its "previous" button off: focus stays in the view.
+		// Stepping to the first channel takes its "previous" button away: focus stays in the view.
 		await page.keyboard.press('Enter');
 		await expect.poll(() => focused(page)).toMatchObject({ testid: 'channel-detail' });
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => focused(page)).toMatchObject({ testid: 'channel-detail', name: `Channel 0 of ${layer}` });
+		await expect.poll(() => focused(page)).toMatchObject({ testid: 'channel-detail', name: expect.stringMatching(new RegExp(`^Channel 0 of .+ \\(${layer}\\)$`)) });
 		expect(errors).toEqual([]);
 		await page.close();
 	}, 150_000);
