@@ -3,9 +3,10 @@
  * temporary folder (once per test file), and a single-threaded WASM backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { classifyPixels, topK } from '../../../src/lib/engine/classify';
@@ -92,4 +93,18 @@ export function referenceTests(engine: (precision: Precision) => { net: GoogLeNe
       expect(Math.abs(top5[0]!.p - expected.top5[0]!.p)).toBeLessThan(5e-3);
     });
   }
+}
+
+/** Every file under `dir` with its SHA-1: what must not change when a conversion is refused or fails. */
+export function fingerprint(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha1').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -1,27 +1,13 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneModelFiles } from '../../../scripts/vite-model-files.mjs';
 import { run } from '../../../src/cli/weights';
 import type { ModelJson } from '../../../src/lib/engine/manifest';
 import { writeConverted } from '../../../src/lib/node/model-files';
 import { MARKER } from '../../../src/lib/node/model-folder';
-import { HAS_SHARED, MODEL_SRC, tempDir } from './helpers';
+import { fingerprint, HAS_SHARED, MODEL_SRC, tempDir } from './helpers';
 
-/** Every file under `dir` with its SHA-1. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha1').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** A process id that no process has now. */
 function deadPid(): number {

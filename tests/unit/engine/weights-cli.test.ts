@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
@@ -7,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCaffemodel } from '../../../src/lib/engine/caffemodel';
 import { SHARD_BYTES, type ModelJson } from '../../../src/lib/engine/manifest';
 import { run } from '../../../src/cli/weights';
-import { HAS_SHARED, MODEL_SRC, NEEDS_SHARED, REPO_ROOT, tempDir } from './helpers';
+import { fingerprint, HAS_SHARED, MODEL_SRC, NEEDS_SHARED, REPO_ROOT, tempDir } from './helpers';
 
 /** A port that was free a moment ago and has nothing listening now. */
 async function closedPort(): Promise<number> {
@@ -18,19 +17,6 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** Every file under `dir` with its SHA-1: what must not change when a conversion fails. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha1').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** A copy of the model folder made of links, with `change` applied to some files. */
 function variant(root: string, name: string, change: (files: Map<string, string | Buffer | null>) => void): string {
