@@ -94,7 +94,14 @@ export function nodeThumbnails(tap: TapValues, k: number, side = THUMB_SIDE): No
 
 /** RGBA pixels of thumbnail levels in the live page's colour map (for a canvas or a PNG). */
 export function levelsToRgba(levels: Uint8Array, out = new Uint8ClampedArray(levels.length * 4)): Uint8ClampedArray {
-  levels.forEach((level, i) => out.set(COLOUR_MAP.subarray(level * 4, level * 4 + 4), i * 4));
+  for (let i = 0; i < levels.length; i++) {
+    const at = (levels[i] as number) * 4;
+    const o = i * 4;
+    out[o] = COLOUR_MAP[at] as number;
+    out[o + 1] = COLOUR_MAP[at + 1] as number;
+    out[o + 2] = COLOUR_MAP[at + 2] as number;
+    out[o + 3] = COLOUR_MAP[at + 3] as number;
+  }
   return out;
 }
 

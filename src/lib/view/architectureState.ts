@@ -3,9 +3,11 @@
  * the cost settings (settings.ts, shared with Table 1) plus what only the diagram has, the
  * quantity that shades the nodes and the modules and auxiliary heads opened in place. DOM-free.
  *
- * `?layer=inception_4c/3x3&naive=all&shade=params&open=3a,4e,loss1`
+ * `?layer=inception_4c/3x3&naive=all&shade=params&open=3a,4e,loss1`; with the live session's photo
+ * and the activation switch: `&image=coffee&activations=off`.
  */
 import { GOOGLENET, inceptionModules } from '../core/network';
+import { DEFAULT_VIEW, SAMPLE_IDS, type SampleId } from './live/query';
 import { settingsFromQuery, settingsToQuery, type CostSettings } from './settings';
 
 /** What a node's shade and bar measure. */
@@ -19,8 +21,11 @@ export interface ArchitectureView {
    * layers (`loss1`), beside the one holding the selection.
    */
   readonly open: readonly string[];
+  /** The activations drawn in the diagram (absent: on, the default). */
+  readonly activations?: boolean;
 }
 
+const DEFAULT_IMAGE = DEFAULT_VIEW.image;
 const MODULE_NAMES = inceptionModules().map((m) => m.name);
 const AUX_HEAD_NAMES = GOOGLENET.aux.map((a) => a.name);
 /** Everything that opens in place, in the order the address lists it. */
@@ -28,6 +33,8 @@ const OPENABLE = [...MODULE_NAMES, ...AUX_HEAD_NAMES];
 
 export interface ParsedView {
   readonly view: ArchitectureView;
+  /** The sample photo the address names (absent: none named, the session's photo stays). */
+  readonly image?: SampleId;
   readonly errors: readonly string[];
 }
 
@@ -57,17 +64,27 @@ export function viewFromQuery(query: URLSearchParams): ParsedView {
     if (read.unknown.length) errors.push(`open=${openRaw}: no module or head ${read.unknown.join(', ')}`);
     open = read.open;
   }
-  return { view: { settings: parsed.settings, shade, open }, errors };
+  const actRaw = query.get('activations');
+  let activations = true;
+  if (actRaw === 'off') activations = false;
+  else if (actRaw !== null && actRaw !== 'on') errors.push(`activations=${actRaw}: expected on or off`);
+  const imageRaw = query.get('image');
+  const image = SAMPLE_IDS.find((s) => s === imageRaw);
+  if (imageRaw !== null && !image) errors.push(`image=${imageRaw}: expected one of the samples (${SAMPLE_IDS.join(', ')})`);
+  return { view: { settings: parsed.settings, shade, open, ...(activations ? {} : { activations }) }, ...(image ? { image } : {}), errors };
 }
 
-/** The shortest query that restores `v`. */
-export function viewToQuery(v: ArchitectureView): URLSearchParams {
+/** The shortest query that restores `v` (and the session's photo, when it is a sample). */
+export function viewToQuery(v: ArchitectureView, image: SampleId | null = null): URLSearchParams {
   const q = settingsToQuery(v.settings);
   if (v.shade !== 'macs') q.set('shade', v.shade);
   const modules = MODULE_NAMES.filter((n) => v.open.includes(n));
   const heads = AUX_HEAD_NAMES.filter((n) => v.open.includes(n));
   const written = modules.length === MODULE_NAMES.length ? ['all'] : modules.map((n) => n.replace('inception_', ''));
   if (written.length + heads.length) q.set('open', [...written, ...heads].join(','));
+  if (v.activations === false) q.set('activations', 'off');
+  // The default photo goes unwritten: a fresh visit shows it anyway.
+  if (image && image !== DEFAULT_IMAGE) q.set('image', image);
   return q;
 }
 

@@ -5,7 +5,7 @@
  * Node engine (src/lib/node/hero.ts), read by the page at prerender. DOM-free.
  */
 import { networkCost } from '../core/cost';
-import { nodeTaps, nodeThumbnails, THUMB_SIDE, type TapValues } from './activations';
+import { nodeTaps, nodeThumbnails, THUMB_SIDE, type NodeThumbnails, type TapValues } from './activations';
 import { diagramModel, type DiagramModel } from './diagram/model';
 
 /** Thumbnails per node. */
@@ -74,23 +74,26 @@ export interface PackedHero {
   readonly height: number;
 }
 
-/** Thumbnails of every node's tap, packed into one sheet: node i in row i, thumbnail j in column j. */
-export function packThumbnails(nodeTapNames: ReadonlyMap<string, string>, taps: Readonly<Record<string, TapValues>>, k = HERO_THUMBS): PackedHero {
-  const ids = [...nodeTapNames.keys()];
+/** One entry of a sheet: a node (or any key), its tap and that tap's thumbnails. */
+export interface SheetEntry {
+  readonly id: string;
+  readonly tap: string;
+  readonly shape: readonly [number, number, number];
+  readonly thumbnails: NodeThumbnails;
+}
+
+/** Thumbnails already made, packed into one sheet: entry i in row i, thumbnail j in column j. */
+export function packSheet(entries: readonly SheetEntry[], k = HERO_THUMBS): PackedHero {
   const width = k * THUMB_SIDE;
-  const height = ids.length * THUMB_SIDE;
+  const height = entries.length * THUMB_SIDE;
   const levels = new Uint8Array(width * height);
   const nodes: Record<string, HeroNode> = {};
-  ids.forEach((id, row) => {
-    const name = nodeTapNames.get(id)!;
-    const tap = taps[name];
-    if (!tap) throw new Error(`no values for tap ${name} (node ${id})`);
-    const { scale, thumbs } = nodeThumbnails(tap, k);
+  entries.forEach(({ id, tap, shape, thumbnails }, row) => {
     nodes[id] = {
-      tap: name,
-      shape: [tap.height, tap.width, tap.channels],
-      scale,
-      thumbs: thumbs.map((t, column) => {
+      tap,
+      shape: [shape[0], shape[1], shape[2]],
+      scale: thumbnails.scale,
+      thumbs: thumbnails.thumbs.slice(0, k).map((t, column) => {
         const x = column * THUMB_SIDE;
         const y = row * THUMB_SIDE;
         for (let r = 0; r < t.height; r++) levels.set(t.levels.subarray(r * t.width, (r + 1) * t.width), (y + r) * width + x);
@@ -99,4 +102,25 @@ export function packThumbnails(nodeTapNames: ReadonlyMap<string, string>, taps: 
     };
   });
   return { nodes, levels, width, height };
+}
+
+/** Thumbnails of every node's tap, packed into one sheet: node i in row i, thumbnail j in column j. */
+export function packThumbnails(nodeTapNames: ReadonlyMap<string, string>, taps: Readonly<Record<string, TapValues>>, k = HERO_THUMBS): PackedHero {
+  const entries = [...nodeTapNames].map(([id, name]): SheetEntry => {
+    const tap = taps[name];
+    if (!tap) throw new Error(`no values for tap ${name} (node ${id})`);
+    return { id, tap: name, shape: [tap.height, tap.width, tap.channels], thumbnails: nodeThumbnails(tap, k) };
+  });
+  return packSheet(entries, k);
+}
+
+/**
+ * The CSS that shows one cell of a sprite sheet (`url`, `sheet` px wide and high) filling its
+ * box: a background sized and placed in percentages, so the box may have any size.
+ */
+export function spriteCellStyle(url: string, sheet: { readonly width: number; readonly height: number }, t: HeroThumb): string {
+  const { width: W, height: H } = sheet;
+  const px = W > t.w ? (t.x / (W - t.w)) * 100 : 0;
+  const py = H > t.h ? (t.y / (H - t.h)) * 100 : 0;
+  return `background-image: url(${url}); background-size: ${(W / t.w) * 100}% ${(H / t.h) * 100}%; background-position: ${px}% ${py}%`;
 }

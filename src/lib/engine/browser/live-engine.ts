@@ -112,6 +112,26 @@ export class LiveEngine extends FallbackNetwork {
     );
   }
 
+  /**
+   * Many feature maps of the centre crop from one forward pass (the architecture page's
+   * thumbnails: every node's map at once). Names the loaded network lacks are left out.
+   */
+  tapMany(image: ImageData, layers: readonly string[]): Promise<Map<string, TapData>> {
+    return this.exclusive(() =>
+      this.guarded(async (net) => {
+        const want = [...new Set(layers)].filter((l) => net.tapShapes.has(l));
+        const out = await this.forwardOne(net, image, want, false);
+        try {
+          const maps = new Map<string, TapData>();
+          for (const layer of want) maps.set(layer, await this.tapData(layer, out.taps[layer] as tf.Tensor4D));
+          return maps;
+        } finally {
+          tf.dispose([out.probs, ...Object.values(out.aux), ...Object.values(out.taps)]);
+        }
+      })
+    );
+  }
+
   private async forwardOne(net: GoogLeNet, image: ImageData, taps: string[], aux: boolean): Promise<ForwardResult> {
     const input = tf.tidy(() => {
       const rgb = toRgb(pixelsOf(image));

@@ -46,10 +46,16 @@ export interface LayoutOptions {
   readonly width: number;
   /** The selected node and the height its details need. */
   readonly detail?: { readonly node: string; readonly height: number };
+  /** Room for a row of activation thumbnails in the nodes that stack their lines (branch steps, heads). */
+  readonly thumbs?: boolean;
 }
 
 /** Node heights (px); a layer of an open auxiliary head has room for its title on two lines. */
 export const HEIGHT: Readonly<Record<NodeSize, number>> = { main: 50, compact: 30, branch: 58, aux: 66, auxLayer: 64 };
+const BASE = HEIGHT;
+/** The extra height of a stacked node with a row of thumbnails (main and compact nodes show them beside their text). */
+export const THUMB_ROW = 24;
+const STACKED: readonly NodeSize[] = ['branch', 'aux', 'auxLayer'];
 /**
  * Vertical gaps: between main entries, from an open module's header to its branches, between
  * branch steps, between the steps of an open auxiliary head (room for a channel count).
@@ -121,6 +127,10 @@ export function layoutDiagram(model: DiagramModel, options: LayoutOptions): Diag
   const pxPerChannel = bandMax / widest;
   const band = (channels: number) => Math.max(1.5, channels * pxPerChannel);
 
+  const thumbRow = options.thumbs ? THUMB_ROW : 0;
+  const HEIGHT = Object.fromEntries(
+    Object.entries(BASE).map(([size, h]) => [size, h + (STACKED.includes(size as NodeSize) ? thumbRow : 0)])
+  ) as Record<NodeSize, number>;
   const boxes = new Map<string, PlacedNode>();
   const place = (node: DiagramNode, x: number, y: number, w: number, size: NodeSize) =>
     boxes.set(node.id, { node, size, x, y, w, h: HEIGHT[size] });

@@ -19,6 +19,30 @@ export class LiveSession extends LiveSessionState {
 	private tapGeneration = 0;
 	private unlisten: (() => void) | null = null;
 
+	private attached: Promise<void> | null = null;
+
+	/**
+	 * A page comes to the visit's session (see shared-session.ts): the first one starts it with its
+	 * view; a later one brings its address's view, and the photo, engine and result already there
+	 * stay unless that view asks for others. `keepImage`: the address names no photo, so the
+	 * session's own one stays (a reader's upload included).
+	 */
+	async attach(view: LiveView, keepImage: boolean): Promise<void> {
+		if (!this.attached) {
+			this.attached = this.start(view);
+			return this.attached;
+		}
+		await this.attached;
+		const before = this.view;
+		const image = keepImage ? before.image : view.image;
+		this.view = { ...view, image, backend: before.backend, precision: before.precision };
+		if (view.backend && view.backend !== before.backend) await this.setBackend(view.backend);
+		if (view.precision !== before.precision) await this.setPrecision(view.precision);
+		if (image && (image !== before.image || !this.image)) await this.pickSample(image);
+		else if (!this.single || view.crops !== before.crops) await this.run();
+		else if (this.tap?.layer !== view.layer) await this.setLayer(view.layer, view.channel);
+	}
+
 	/** In the browser, once: backends, weights, labels, then the image the address names. */
 	async start(view: LiveView): Promise<void> {
 		this.view = view;
