@@ -11,12 +11,20 @@
 //   cpu      main-thread CPU time (Chromium trace, thread time) of the tasks from the click to the
 //            end of the first frame: script, style, layout and paint. Unlike the wall-clock
 //            figures it hardly moves when other processes load the machine.
-// Prints the median (and min, max) of each, in ms, with every module closed and every one open.
-// Usage: node scripts/bench-architecture.mjs [flips=20]
+// Prints the median (and min, max) of each, in ms, with the activations off (every module closed)
+// and on (the photo's thumbnails in every node: every module closed, and every one open).
+// Then, with the activations on, 50 photo changes (the samples in turn, each waited for: its top 5,
+// one pass with every node's map, the thumbnails): the ms of a pass and of the thumbnails, the
+// longest main-thread task meanwhile (PerformanceObserver 'longtask'), and the page's JS heap
+// after a forced GC (CDP) after the first 5 changes and after all 50: it should not grow.
+// Usage: node scripts/bench-architecture.mjs [flips=20] [photos=50]
 import { launchChromium } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
 const flips = Number(process.argv[2] ?? 20);
+const photos = Number(process.argv[3] ?? 50);
+/** Activations wait on the WASM backend (headless Chromium's GPUs are software ones). */
+const BACKEND = 'backend=wasm';
 const server = await startServer({ dir: 'build', port: 0 });
 const browser = await launchChromium();
 
@@ -53,15 +61,75 @@ function cpuPerFlip(events, n) {
 	return out;
 }
 
+/**
+ * The page at `query`, ready; with the activations on, once the photo's thumbnails are drawn.
+ * @param {string} query
+ * @param {boolean} activations
+ */
+async function open(query, activations) {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+	await page.goto(`${server.url}/architecture/${query}`, { waitUntil: 'networkidle' });
+	await page.waitForSelector('[data-ready="true"]');
+	if (activations) await page.waitForSelector('.thumbs .thumb', { timeout: 180_000 });
+	return page;
+}
+
+/** @param {import('playwright-core').Page} page */
+async function heapMiB(page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('HeapProfiler.collectGarbage');
+	await cdp.send('HeapProfiler.collectGarbage');
+	const usage = /** @type {{ usedSize: number, backingStorageSize?: number }} */ (await cdp.send('Runtime.getHeapUsage'));
+	await cdp.detach();
+	return { used: usage.usedSize / 2 ** 20, backing: (usage.backingStorageSize ?? NaN) / 2 ** 20 };
+}
+
+/**
+ * `n` photo changes through the samples, each waited for; timings and heap before and after.
+ * @param {number} n
+ */
+async function photoChanges(n) {
+	const page = await open(`?${BACKEND}`, true);
+	await page.evaluate(() => {
+		const w = /** @type {any} */ (window);
+		w.__longest = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+		}).observe({ type: 'longtask', buffered: false });
+	});
+	await page.getByText('Another photo').click();
+	const samples = ['coffee', 'astronaut', 'rocket', 'chelsea'];
+	/** @type {number[]} */ const pass = [];
+	/** @type {number[]} */ const thumbs = [];
+	/** @type {number[]} */ const whole = [];
+	let before = { used: NaN, backing: NaN };
+	for (let i = 0; i < n; i += 1) {
+		if (i === 5) before = await heapMiB(page);
+		const done = Number(await page.locator('.layout').getAttribute('data-activations-done'));
+		const t0 = Date.now();
+		await page.locator(`button[data-sample="${samples[i % samples.length]}"]`).click();
+		await page.waitForSelector(`.layout[data-activations-done="${done + 1}"]`, { timeout: 120_000 });
+		whole.push(Date.now() - t0);
+		const [p, t] = String(await page.locator('.layout').getAttribute('data-activations-ms')).split(',').map(Number);
+		pass.push(p);
+		thumbs.push(t);
+	}
+	const after = await heapMiB(page);
+	const longest = await page.evaluate(() => /** @type {any} */ (window).__longest);
+	await page.close();
+	return { pass, thumbs, whole, before, after, longest };
+}
+
 try {
-	for (const [name, query] of [
-		['every module closed', ''],
-		['every module open', '?open=all']
-	]) {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-		page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-		await page.goto(`${server.url}/architecture/${query}`, { waitUntil: 'networkidle' });
-		await page.waitForSelector('[data-ready="true"]');
+	/** @type {[string, string, boolean][]} */
+	const configurations = [
+		['activations off, every module closed', '?activations=off', false],
+		['activations on, every module closed', `?${BACKEND}`, true],
+		['activations on, every module open', `?open=all&${BACKEND}`, true]
+	];
+	for (const [name, query, activations] of configurations) {
+		const page = await open(query, activations);
 		await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
 		const samples = await page.evaluate(async (n) => {
 			const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -103,6 +171,18 @@ try {
 			if (xs.length) console.log(`  ${k.padEnd(8)} ${f(median(xs))} ${f(Math.min(...xs))} ${f(Math.max(...xs))}`);
 		console.log(`  update + frame: ${median(samples.map((s) => s.update + s.frame)).toFixed(1)} ms median`);
 		await page.close();
+	}
+	if (photos > 0) {
+		const r = await photoChanges(photos);
+		console.log(`\n${photos} photo changes, activations on (1280x900, WASM):`);
+		console.log('             median    min    max  (ms)');
+		for (const [k, xs] of Object.entries({ pass: r.pass, thumbs: r.thumbs, 'click->drawn': r.whole }))
+			console.log(`  ${k.padEnd(12)} ${f(median(xs))} ${f(Math.min(...xs))} ${f(Math.max(...xs))}`);
+		console.log(`  longest main-thread task meanwhile: ${r.longest.toFixed(0)} ms`);
+		const mib = (/** @type {number} */ x) => `${x.toFixed(1)} MiB`;
+		console.log(`  JS heap after GC: ${mib(r.before.used)} after 5 changes, ${mib(r.after.used)} after ${photos} (${(r.after.used - r.before.used >= 0 ? '+' : '') + (r.after.used - r.before.used).toFixed(1)} MiB)`);
+		if (Number.isFinite(r.before.backing))
+			console.log(`  array buffers (backing stores): ${mib(r.before.backing)} after 5, ${mib(r.after.backing)} after ${photos}`);
 	}
 } finally {
 	await browser.close();

@@ -108,3 +108,33 @@ describe('activations in the architecture diagram', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe('activations by keyboard', () => {
+	test('the switch, a node’s channel grid and one channel large, and Escape back to the grid, all from the keys', async () => {
+		const { page, errors } = await openArchitecture(browser(), '?open=3a&backend=wasm');
+		await drawn(page);
+		const swtch = page.getByTestId('activations-switch');
+		await swtch.focus();
+		expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim())).toBe('Show activations in the diagram');
+		await node(page, 'inception_3a/5x5').focus();
+		await page.keyboard.press('Enter');
+		const grid = page.getByTestId('node-activations').getByTestId('channel-grid');
+		await grid.waitFor();
+		// Tab from the node's details reaches the grid's one tab stop.
+		let onGrid = false;
+		for (let i = 0; i < 40 && !onGrid; i += 1) {
+			await page.keyboard.press('Tab');
+			onGrid = await page.evaluate(() => document.activeElement?.hasAttribute('data-channel-button') ?? false);
+		}
+		expect(onGrid).toBe(true);
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('channel-detail');
+		expect(await page.getByTestId('channel-detail').getAttribute('aria-label')).toMatch(/^Channel 1 of/);
+		await page.keyboard.press('Escape');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-channel-button'))).toBe('1');
+		// The node's details stay open: Escape went back to the grid only.
+		expect(await page.getByTestId('node-detail').count()).toBe(1);
+		expect(errors).toEqual([]);
+	});
+});

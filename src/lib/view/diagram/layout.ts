@@ -53,9 +53,11 @@ export interface LayoutOptions {
 /** Node heights (px); a layer of an open auxiliary head has room for its title on two lines. */
 export const HEIGHT: Readonly<Record<NodeSize, number>> = { main: 50, compact: 30, branch: 58, aux: 66, auxLayer: 64 };
 const BASE = HEIGHT;
-/** The extra height of a stacked node with a row of thumbnails (main and compact nodes show them beside their text). */
+/** The extra height of a node with a row of thumbnails (wide enough, main and compact nodes show them beside their text). */
 export const THUMB_ROW = 24;
 const STACKED: readonly NodeSize[] = ['branch', 'aux', 'auxLayer'];
+/** At this width (px) and below, every node, main ones too, has its thumbnails in a row (DiagramNode's container query says the same). */
+export const NARROW = 480;
 /**
  * Vertical gaps: between main entries, from an open module's header to its branches, between
  * branch steps, between the steps of an open auxiliary head (room for a channel count).
@@ -127,9 +129,10 @@ export function layoutDiagram(model: DiagramModel, options: LayoutOptions): Diag
   const pxPerChannel = bandMax / widest;
   const band = (channels: number) => Math.max(1.5, channels * pxPerChannel);
 
-  const thumbRow = options.thumbs ? THUMB_ROW : 0;
+  // On a phone's narrow spine every node puts its thumbnails in a row below its text.
+  const rowed = !options.thumbs ? [] : W <= NARROW ? (Object.keys(BASE) as NodeSize[]) : STACKED;
   const HEIGHT = Object.fromEntries(
-    Object.entries(BASE).map(([size, h]) => [size, h + (STACKED.includes(size as NodeSize) ? thumbRow : 0)])
+    Object.entries(BASE).map(([size, h]) => [size, h + (rowed.includes(size as NodeSize) ? THUMB_ROW : 0)])
   ) as Record<NodeSize, number>;
   const boxes = new Map<string, PlacedNode>();
   const place = (node: DiagramNode, x: number, y: number, w: number, size: NodeSize) =>
