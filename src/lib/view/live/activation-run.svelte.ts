@@ -55,12 +55,17 @@ export class ActivationRun {
 	done = $state(0);
 
 	private image: InputImage | null = null;
+	private weights: unknown = null;
 	private generation = 0;
 
-	/** Runs the pass for `image` unless it is the one on show (or under way). */
-	async update(image: InputImage | null): Promise<void> {
-		if (!image || image === this.image) return;
+	/**
+	 * Runs the pass for `image` unless it is the one on show (or under way) with the same
+	 * `weights` (any value that changes when other weights are loaded).
+	 */
+	async update(image: InputImage | null, weights: unknown = null): Promise<void> {
+		if (!image || (image === this.image && weights === this.weights)) return;
 		this.image = image;
+		this.weights = weights;
 		const token = ++this.generation;
 		const stale = () => token !== this.generation;
 		this.running = true;
@@ -91,11 +96,6 @@ export class ActivationRun {
 		} finally {
 			if (!stale()) this.running = false;
 		}
-	}
-
-	/** Forgets the photo (e.g. other weights were loaded): the next update runs again. */
-	forget(): void {
-		this.image = null;
 	}
 
 	private dropSheet(): void {
