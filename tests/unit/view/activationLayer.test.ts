@@ -5,6 +5,7 @@ import { tapShapes } from '../../../src/lib/engine/googlenet';
 import { diagramNodeTaps, diagramTapNames, thumbnailSheet, untrainedMessage } from '../../../src/lib/view/activationLayer';
 import { nodeThumbnails, type TapValues } from '../../../src/lib/view/activations';
 import { viewFromQuery, viewToQuery } from '../../../src/lib/view/architectureState';
+import { HEIGHT, layoutDiagram, NARROW, THUMB_ROW } from '../../../src/lib/view/diagram/layout';
 import { diagramModel } from '../../../src/lib/view/diagram/model';
 import { HERO_THUMBS, packSheet, packThumbnails, spriteCellStyle } from '../../../src/lib/view/hero';
 import { DEFAULT_SETTINGS } from '../../../src/lib/view/settings';
@@ -93,5 +94,23 @@ describe('the address of the activations', () => {
       'activations=maybe: expected on or off',
       'image=dog: expected one of the samples (chelsea, coffee, astronaut, rocket)'
     ]);
+  });
+});
+
+describe('room for the thumbnails in the diagram', () => {
+  const model = diagramModel(networkCost(), new Set(['inception_3a']));
+  const h = (width: number, thumbs: boolean, id: string) => layoutDiagram(model, { width, thumbs }).nodes.find((n) => n.node.id === id)!.h;
+
+  it('adds a row to the stacked nodes; wide, main and compact nodes keep their height (the thumbnails go beside the text)', () => {
+    expect(h(600, true, 'inception_3a/3x3')).toBe(HEIGHT.branch + THUMB_ROW);
+    expect(h(600, true, 'inception_3a')).toBe(HEIGHT.main);
+    expect(h(600, true, 'inception_3a/output')).toBe(HEIGHT.compact);
+    expect(h(600, false, 'inception_3a/3x3')).toBe(HEIGHT.branch);
+  });
+
+  it('adds a row to every node on a narrow spine', () => {
+    expect(h(NARROW, true, 'inception_3a')).toBe(HEIGHT.main + THUMB_ROW);
+    expect(h(NARROW, true, 'inception_3a/output')).toBe(HEIGHT.compact + THUMB_ROW);
+    expect(h(NARROW, false, 'inception_3a')).toBe(HEIGHT.main);
   });
 });
