@@ -51,28 +51,45 @@ function joined(buffers: readonly ArrayBuffer[]): Uint8Array {
   return out;
 }
 
-/** Refuses a NaN or infinite value (float32, or float16 bits), naming the weight. */
-function checkFinite(all: Uint8Array, entries: readonly ManifestEntry[], where: string): void {
-  let at = 0;
-  for (const e of entries) {
-    const n = entryBytes(e);
-    const half = e.quantization?.dtype === 'float16';
-    const values = half ? new Uint16Array(all.buffer, at, n / 2) : new Float32Array(all.buffer, at, n / 4);
-    const bad = half ? values.findIndex((h) => (h & 0x7c00) === 0x7c00) : firstNonFinite(values);
-    if (bad >= 0)
-      throw new WeightsError(`${where}: weight ${e.name} holds ${half ? 'NaN or infinity' : values[bad]} at index ${bad}: its shard is damaged`);
-    at += n;
+/** Refuses a NaN or infinite value (float32, or float16 bits) of one entry, naming the weight. */
+function checkFinite(all: Uint8Array, at: number, e: ManifestEntry, where: string): void {
+  const n = entryBytes(e);
+  const half = e.quantization?.dtype === 'float16';
+  let bad = -1;
+  if (half) {
+    const values = new Uint16Array(all.buffer, at, n / 2);
+    for (let i = 0; i < values.length; i++)
+      if (((values[i] as number) & 0x7c00) === 0x7c00) {
+        bad = i;
+        break;
+      }
+  } else bad = firstNonFinite(new Float32Array(all.buffer, at, n / 4));
+  if (bad >= 0) {
+    const shown = half ? 'NaN or infinity' : new Float32Array(all.buffer, at, n / 4)[bad];
+    throw new WeightsError(`${where}: weight ${e.name} holds ${shown} at index ${bad}: its shard is damaged`);
   }
 }
+
+/** Between weights, after this many ms of decoding, `pause` is awaited (a page draws meanwhile). */
+const DECODE_SLICE_MS = 30;
 
 export async function loadWeights(
   model: ModelJson,
   readShard: ReadShard,
   where = 'model.json',
-  specs: readonly WeightSpec[] = weightSpecs()
+  specs: readonly WeightSpec[] = weightSpecs(),
+  /** Awaited between weights every DECODE_SLICE_MS of work, so that a page is never frozen for the whole decoding. */
+  pause?: () => Promise<void>
 ): Promise<LoadedWeights> {
   checkEntries(model, where, specs);
   const tensors: tf.NamedTensorMap = {};
+  let since = performance.now();
+  const breathe = async () => {
+    if (pause && performance.now() - since >= DECODE_SLICE_MS) {
+      await pause();
+      since = performance.now();
+    }
+  };
   try {
     for (const group of model.weightsManifest) {
       const buffers = await Promise.all(group.paths.map(readShard));
@@ -81,8 +98,22 @@ export async function loadWeights(
       if (got !== want)
         throw new WeightsError(`${where}: shards ${group.paths.join(', ')} hold ${got} bytes, expected ${want} (truncated or from another conversion?)`);
       const all = joined(buffers);
-      checkFinite(all, group.weights, where);
-      Object.assign(tensors, tf.io.decodeWeights(all.buffer as ArrayBuffer, group.weights));
+      since = performance.now();
+      // Every weight is checked before any is decoded: a damaged shard costs no decoding.
+      let at = 0;
+      for (const e of group.weights) {
+        checkFinite(all, at, e, where);
+        at += entryBytes(e);
+        await breathe();
+      }
+      // One weight at a time (float16 to float32 included), with a pause now and then.
+      at = 0;
+      for (const e of group.weights) {
+        const n = entryBytes(e);
+        Object.assign(tensors, tf.io.decodeWeights(all.buffer.slice(at, at + n) as ArrayBuffer, [e]));
+        at += n;
+        await breathe();
+      }
     }
   } catch (e) {
     tf.dispose(tensors);

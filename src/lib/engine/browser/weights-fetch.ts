@@ -8,6 +8,7 @@
  */
 import { checkModelJson, loadWeights, type LoadedWeights } from '../load-weights';
 import { entryBytes, type ModelJson, type Precision } from '../manifest';
+import { yieldToPage } from './yield';
 
 export const CACHE_NAME = 'googlenet-weights-v1';
 
@@ -129,7 +130,7 @@ export async function fetchWeights(
     return buffer;
   };
 
-  const weights = await loadWeights(model, readShard, modelUrl);
+  const weights = await loadWeights(model, readShard, modelUrl, undefined, yieldToPage);
   await cache?.put(modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
   return { weights, modelUrl, cached: fromCache === total && total > 0 };
 }
