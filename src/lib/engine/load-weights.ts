@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { entryBytes, type ManifestEntry, type ModelJson } from './manifest';
+import { halvesToFloats } from './half';
 import { firstNonFinite, WeightsError } from './import-blobs';
 import { MAIN_GROUP, shapeText, weightSpecs, type WeightSpec } from './weight-spec';
 
@@ -73,16 +74,40 @@ function checkFinite(all: Uint8Array, at: number, e: ManifestEntry, where: strin
 /** Between weights, after this many ms of decoding, `pause` is awaited (a page draws meanwhile). */
 const DECODE_SLICE_MS = 30;
 
-export async function loadWeights(
+export interface WeightValue {
+  readonly shape: readonly number[];
+  readonly data: Float32Array;
+}
+
+export interface LoadedValues {
+  /** Every weight as plain float32 values, by name. */
+  readonly values: ReadonlyMap<string, WeightValue>;
+  readonly precision: ModelJson['precision'];
+  readonly auxHeads: readonly string[];
+  readonly source: string;
+}
+
+/** One entry's values (float16 decoded exactly), copied out of the shards. */
+function decodeEntry(all: Uint8Array, at: number, e: ManifestEntry): Float32Array {
+  const n = entryBytes(e);
+  if (e.quantization?.dtype === 'float16') return halvesToFloats(new Uint16Array(all.buffer, all.byteOffset + at, n / 2));
+  return new Float32Array(all.buffer.slice(all.byteOffset + at, all.byteOffset + at + n));
+}
+
+/**
+ * The weights as plain float32 arrays (no tensors: what the WASM kernels pack, and what a page
+ * keeps to rebuild the network on another backend). Checked as `loadWeights` says.
+ */
+export async function loadWeightValues(
   model: ModelJson,
   readShard: ReadShard,
   where = 'model.json',
   specs: readonly WeightSpec[] = weightSpecs(),
   /** Awaited between weights every DECODE_SLICE_MS of work, so that a page is never frozen for the whole decoding. */
   pause?: () => Promise<void>
-): Promise<LoadedWeights> {
+): Promise<LoadedValues> {
   checkEntries(model, where, specs);
-  const tensors: tf.NamedTensorMap = {};
+  const values = new Map<string, WeightValue>();
   let since = performance.now();
   const breathe = async () => {
     if (pause && performance.now() - since >= DECODE_SLICE_MS) {
@@ -90,34 +115,42 @@ export async function loadWeights(
       since = performance.now();
     }
   };
-  try {
-    for (const group of model.weightsManifest) {
-      const buffers = await Promise.all(group.paths.map(readShard));
-      const got = buffers.reduce((n, b) => n + b.byteLength, 0);
-      const want = group.weights.reduce((n, e) => n + entryBytes(e), 0);
-      if (got !== want)
-        throw new WeightsError(`${where}: shards ${group.paths.join(', ')} hold ${got} bytes, expected ${want} (truncated or from another conversion?)`);
-      const all = joined(buffers);
-      since = performance.now();
-      // Every weight is checked before any is decoded: a damaged shard costs no decoding.
-      let at = 0;
-      for (const e of group.weights) {
-        checkFinite(all, at, e, where);
-        at += entryBytes(e);
-        await breathe();
-      }
-      // One weight at a time (float16 to float32 included), with a pause now and then.
-      at = 0;
-      for (const e of group.weights) {
-        const n = entryBytes(e);
-        Object.assign(tensors, tf.io.decodeWeights(all.buffer.slice(at, at + n) as ArrayBuffer, [e]));
-        at += n;
-        await breathe();
-      }
+  for (const group of model.weightsManifest) {
+    const buffers = await Promise.all(group.paths.map(readShard));
+    const got = buffers.reduce((n, b) => n + b.byteLength, 0);
+    const want = group.weights.reduce((n, e) => n + entryBytes(e), 0);
+    if (got !== want)
+      throw new WeightsError(`${where}: shards ${group.paths.join(', ')} hold ${got} bytes, expected ${want} (truncated or from another conversion?)`);
+    const all = joined(buffers);
+    since = performance.now();
+    // Every weight is checked before any is decoded: a damaged shard costs no decoding.
+    let at = 0;
+    for (const e of group.weights) {
+      checkFinite(all, at, e, where);
+      at += entryBytes(e);
+      await breathe();
     }
-  } catch (e) {
-    tf.dispose(tensors);
-    throw e;
+    // One weight at a time (float16 to float32 included), with a pause now and then.
+    at = 0;
+    for (const e of group.weights) {
+      values.set(e.name, { shape: e.shape, data: decodeEntry(all, at, e) });
+      at += entryBytes(e);
+      await breathe();
+    }
   }
-  return { tensors, precision: model.precision, auxHeads: model.auxHeads, source: model.source };
+  return { values, precision: model.precision, auxHeads: model.auxHeads, source: model.source };
+}
+
+/** The weights as tensors on the current backend (see `loadWeightValues`). */
+export async function loadWeights(
+  model: ModelJson,
+  readShard: ReadShard,
+  where = 'model.json',
+  specs: readonly WeightSpec[] = weightSpecs(),
+  pause?: () => Promise<void>
+): Promise<LoadedWeights> {
+  const loaded = await loadWeightValues(model, readShard, where, specs, pause);
+  const tensors: tf.NamedTensorMap = {};
+  for (const [name, v] of loaded.values) tensors[name] = tf.tensor(v.data, [...v.shape], 'float32');
+  return { tensors, precision: loaded.precision, auxHeads: loaded.auxHeads, source: loaded.source };
 }
