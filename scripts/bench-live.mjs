@@ -6,7 +6,8 @@
 // clock from the click to the result drawn), ms to draw a 512-channel grid, and the 10-crop batch
 // with the longest gap between frames while it runs. Then the page's WASM ms per image against
 // `cli bench --backend wasm`'s network and image figures, timed just before and just after the
-// page (the machine's load changes; both are printed, with the load average).
+// page (the machine's load changes; both are printed, with the load average), and the page's
+// figure split into its parts (preprocess, pass, readback, as the engine marks them).
 // Uses the existing build/ (run `npm run build` first; the weights must be converted).
 // Usage: node scripts/bench-live.mjs [webgpu] [webgl] [wasm] [cpu] [--quick]
 //   (default: all four; --quick skips the grid and the crops, for the per-image figures alone)
@@ -95,7 +96,19 @@ async function bench(browser, base, backend) {
 		walls.push(await page.evaluate((t) => performance.now() - t, t0));
 		times.push(Number((await page.getByTestId('ms-per-image').innerText()).replace(/ ms$/, '')));
 	}
-	const result = { backend, inUse, cold, warm, cached, perImage: median(times), wall: Math.round(median(walls)), runs: times.length };
+	// Where those runs spent their time: the engine marks each part on the page's timeline.
+	const parts = await page.evaluate((n) => {
+		/** @type {Record<string, number[]>} */
+		const out = {};
+		for (const part of ['preprocess', 'pass', 'readback'])
+			out[part] = performance.getEntriesByName(`inception:${part}`).slice(-n).map((e) => e.duration);
+		return out;
+	}, times.length);
+	const split = Object.entries(parts)
+		.filter(([, xs]) => xs.length)
+		.map(([part, xs]) => `${part} ${median(xs).toFixed(1)} ms`)
+		.join(', ');
+	const result = { backend, inUse, cold, warm, cached, perImage: median(times), wall: Math.round(median(walls)), runs: times.length, split };
 	if (quick) {
 		await context.close();
 		return { ...result, layerSwitch: NaN, drawMs: NaN, cropsMs: NaN, maxGap: NaN };
@@ -165,6 +178,7 @@ try {
 			console.log(`  first result, cold visit (weights downloaded): ${first(r.cold)}`);
 			console.log(`  first result, warm visit (weights ${r.cached ? "from the browser's cache" : 'NOT cached!'}): ${first(r.warm)}`);
 			console.log(`  one image, warm (median of ${r.runs}): ${r.perImage} ms as the page reports it; ${r.wall} ms from the click to the result drawn`);
+			if (r.split) console.log(`  its parts (median): ${r.split}`);
 			if (!quick) {
 				console.log(`  512-channel grid: layer switch ${r.layerSwitch} ms, paint ${r.drawMs} ms`);
 				console.log(`  10 crops: ${Number.isNaN(r.cropsMs) ? 'skipped' : `${r.cropsMs} ms, longest gap between frames ${r.maxGap} ms`}`);

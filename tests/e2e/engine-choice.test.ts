@@ -23,6 +23,20 @@ function softwareWebGpu(): void {
 	Object.defineProperty(Navigator.prototype, 'gpu', { get: () => ({ requestAdapter: async () => adapter }) });
 }
 
+/**
+ * No WebGPU, and a WebGL that names a hardware GPU (it is SwiftShader underneath): the names
+ * leave the fastest open, so the page runs its short test pass.
+ */
+function hardwareNamedWebGl(): void {
+	Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined });
+	for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+		const get = proto.getParameter;
+		proto.getParameter = function (this: WebGLRenderingContext, name: number) {
+			return name === 0x9246 ? 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)' : get.call(this, name);
+		};
+	}
+}
+
 /** Keeps every text the engine's stage line shows (it comes and goes within seconds). */
 function recordStages(): void {
 	(window as Watched).__stages = [];
@@ -59,6 +73,25 @@ describe('the engine a reader gets', () => {
 		expect(errors).toEqual([]);
 		await page.close();
 	}, 120_000);
+
+	test('a GPU the names cannot judge: a short measured test decides, its figures in the reason, kept for the next visit', async () => {
+		const { page, errors } = await openPage(browser());
+		await page.addInitScript(hardwareNamedWebGl);
+		await page.goto(`${baseURL}/live/`);
+		await page.waitForFunction(() => ((window as Watched).__inceptionDebug?.runs() ?? 0) > 0, undefined, { timeout: 90_000, polling: 100 });
+		const why = await page.getByTestId('backend-why').innerText();
+		// SwiftShader's WebGL is far slower than WASM here: the test finds it.
+		expect(why).toMatch(/^A short test pass here took [\d.]+ ms on WASM and [\d.]+ ms on WebGL: using WASM, [\d.]+× faster than WebGL\.$/);
+		expect(await page.evaluate(() => (window as Watched).__inceptionDebug?.backend())).toBe('wasm');
+		const kept = await page.evaluate(() => localStorage.getItem('inception:backend-probe'));
+		expect(JSON.parse(kept ?? 'null')?.timings?.map((t: { backend: string }) => t.backend)).toEqual(['webgl', 'wasm']);
+		// The next visit reads the figures instead of testing again: the same line.
+		await page.reload();
+		await page.waitForFunction(() => ((window as Watched).__inceptionDebug?.runs() ?? 0) > 0, undefined, { timeout: 90_000, polling: 100 });
+		expect(await page.getByTestId('backend-why').innerText()).toBe(why);
+		expect(errors).toEqual([]);
+		await page.close();
+	}, 180_000);
 
 	test('a choice made on the live page is the one a chapter widget uses, and back; one network per visit', async () => {
 		const { page, errors } = await openPage(browser());

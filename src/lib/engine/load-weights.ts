@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { entryBytes, type ManifestEntry, type ModelJson } from './manifest';
+import { halvesToFloats } from './half';
 import { firstNonFinite, WeightsError } from './import-blobs';
 import { MAIN_GROUP, shapeText, weightSpecs, type WeightSpec } from './weight-spec';
 
@@ -51,42 +52,105 @@ function joined(buffers: readonly ArrayBuffer[]): Uint8Array {
   return out;
 }
 
-/** Refuses a NaN or infinite value (float32, or float16 bits), naming the weight. */
-function checkFinite(all: Uint8Array, entries: readonly ManifestEntry[], where: string): void {
-  let at = 0;
-  for (const e of entries) {
-    const n = entryBytes(e);
-    const half = e.quantization?.dtype === 'float16';
-    const values = half ? new Uint16Array(all.buffer, at, n / 2) : new Float32Array(all.buffer, at, n / 4);
-    const bad = half ? values.findIndex((h) => (h & 0x7c00) === 0x7c00) : firstNonFinite(values);
-    if (bad >= 0)
-      throw new WeightsError(`${where}: weight ${e.name} holds ${half ? 'NaN or infinity' : values[bad]} at index ${bad}: its shard is damaged`);
-    at += n;
+/** Refuses a NaN or infinite value (float32, or float16 bits) of one entry, naming the weight. */
+function checkFinite(all: Uint8Array, at: number, e: ManifestEntry, where: string): void {
+  const n = entryBytes(e);
+  const half = e.quantization?.dtype === 'float16';
+  let bad = -1;
+  if (half) {
+    const values = new Uint16Array(all.buffer, at, n / 2);
+    for (let i = 0; i < values.length; i++)
+      if (((values[i] as number) & 0x7c00) === 0x7c00) {
+        bad = i;
+        break;
+      }
+  } else bad = firstNonFinite(new Float32Array(all.buffer, at, n / 4));
+  if (bad >= 0) {
+    const shown = half ? 'NaN or infinity' : new Float32Array(all.buffer, at, n / 4)[bad];
+    throw new WeightsError(`${where}: weight ${e.name} holds ${shown} at index ${bad}: its shard is damaged`);
   }
 }
 
+/** Between weights, after this many ms of decoding, `pause` is awaited (a page draws meanwhile). */
+const DECODE_SLICE_MS = 30;
+
+export interface WeightValue {
+  readonly shape: readonly number[];
+  readonly data: Float32Array;
+}
+
+export interface LoadedValues {
+  /** Every weight as plain float32 values, by name. */
+  readonly values: ReadonlyMap<string, WeightValue>;
+  readonly precision: ModelJson['precision'];
+  readonly auxHeads: readonly string[];
+  readonly source: string;
+}
+
+/** One entry's values (float16 decoded exactly), copied out of the shards. */
+function decodeEntry(all: Uint8Array, at: number, e: ManifestEntry): Float32Array {
+  const n = entryBytes(e);
+  if (e.quantization?.dtype === 'float16') return halvesToFloats(new Uint16Array(all.buffer, all.byteOffset + at, n / 2));
+  return new Float32Array(all.buffer.slice(all.byteOffset + at, all.byteOffset + at + n));
+}
+
+/**
+ * The weights as plain float32 arrays (no tensors: what the WASM kernels pack, and what a page
+ * keeps to rebuild the network on another backend). Checked as `loadWeights` says.
+ */
+export async function loadWeightValues(
+  model: ModelJson,
+  readShard: ReadShard,
+  where = 'model.json',
+  specs: readonly WeightSpec[] = weightSpecs(),
+  /** Awaited between weights every DECODE_SLICE_MS of work, so that a page is never frozen for the whole decoding. */
+  pause?: () => Promise<void>
+): Promise<LoadedValues> {
+  checkEntries(model, where, specs);
+  const values = new Map<string, WeightValue>();
+  let since = performance.now();
+  const breathe = async () => {
+    if (pause && performance.now() - since >= DECODE_SLICE_MS) {
+      await pause();
+      since = performance.now();
+    }
+  };
+  for (const group of model.weightsManifest) {
+    const buffers = await Promise.all(group.paths.map(readShard));
+    const got = buffers.reduce((n, b) => n + b.byteLength, 0);
+    const want = group.weights.reduce((n, e) => n + entryBytes(e), 0);
+    if (got !== want)
+      throw new WeightsError(`${where}: shards ${group.paths.join(', ')} hold ${got} bytes, expected ${want} (truncated or from another conversion?)`);
+    const all = joined(buffers);
+    since = performance.now();
+    // Every weight is checked before any is decoded: a damaged shard costs no decoding.
+    let at = 0;
+    for (const e of group.weights) {
+      checkFinite(all, at, e, where);
+      at += entryBytes(e);
+      await breathe();
+    }
+    // One weight at a time (float16 to float32 included), with a pause now and then.
+    at = 0;
+    for (const e of group.weights) {
+      values.set(e.name, { shape: e.shape, data: decodeEntry(all, at, e) });
+      at += entryBytes(e);
+      await breathe();
+    }
+  }
+  return { values, precision: model.precision, auxHeads: model.auxHeads, source: model.source };
+}
+
+/** The weights as tensors on the current backend (see `loadWeightValues`). */
 export async function loadWeights(
   model: ModelJson,
   readShard: ReadShard,
   where = 'model.json',
-  specs: readonly WeightSpec[] = weightSpecs()
+  specs: readonly WeightSpec[] = weightSpecs(),
+  pause?: () => Promise<void>
 ): Promise<LoadedWeights> {
-  checkEntries(model, where, specs);
+  const loaded = await loadWeightValues(model, readShard, where, specs, pause);
   const tensors: tf.NamedTensorMap = {};
-  try {
-    for (const group of model.weightsManifest) {
-      const buffers = await Promise.all(group.paths.map(readShard));
-      const got = buffers.reduce((n, b) => n + b.byteLength, 0);
-      const want = group.weights.reduce((n, e) => n + entryBytes(e), 0);
-      if (got !== want)
-        throw new WeightsError(`${where}: shards ${group.paths.join(', ')} hold ${got} bytes, expected ${want} (truncated or from another conversion?)`);
-      const all = joined(buffers);
-      checkFinite(all, group.weights, where);
-      Object.assign(tensors, tf.io.decodeWeights(all.buffer as ArrayBuffer, group.weights));
-    }
-  } catch (e) {
-    tf.dispose(tensors);
-    throw e;
-  }
-  return { tensors, precision: model.precision, auxHeads: model.auxHeads, source: model.source };
+  for (const [name, v] of loaded.values) tensors[name] = tf.tensor(v.data, [...v.shape], 'float32');
+  return { tensors, precision: loaded.precision, auxHeads: loaded.auxHeads, source: loaded.source };
 }

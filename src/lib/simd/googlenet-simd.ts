@@ -41,6 +41,12 @@ export interface SimdOptions {
    */
   readonly layout?: WeightLayout;
   /**
+   * The kernels' memory with `layout`'s blocks in it already (copied by the caller, e.g. a few at
+   * a time so that a page keeps drawing); shared as `sharedMemory` says. Default: a new memory,
+   * filled here.
+   */
+  readonly memory?: WebAssembly.Memory;
+  /**
    * Where this thread computes too (not `offThread`): `forwardAsync` runs the pass in slices of
    * at most `ms`, awaiting `pause` between them, so that a page never freezes for a whole pass.
    */
@@ -77,14 +83,25 @@ function softmax(logits: Float32Array, classes: number): Float32Array {
   return out;
 }
 
+/** A memory for the kernels, as large as `layout` needs. */
+export function weightMemory(layout: WeightLayout, shared: boolean): WebAssembly.Memory {
+  return new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536), maximum: MAX_PAGES, shared });
+}
+
+/** Copies one block of the layout to its place in `memory`. */
+export function copyBlock(memory: WebAssembly.Memory, block: WeightLayout['blocks'][number]): void {
+  new Float32Array(memory.buffer, block.ptr, block.data.length).set(block.data);
+}
+
 export function createSimdGoogLeNet(module: WebAssembly.Module, values: WeightValues, options: SimdOptions = {}): SimdGoogLeNet {
   const p = options.plan ?? makePlan();
   const shared = options.sharedMemory ?? true;
   if (!shared && (options.threads ?? 1) > 1) throw new Error('more than one thread needs a shared memory');
   const threads = Math.max(1, options.spawn ? (options.threads ?? 1) : 1);
   const layout = options.layout ?? layoutWeights(p, values, HEAP_START);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536), maximum: MAX_PAGES, shared });
-  for (const b of layout.blocks) new Float32Array(memory.buffer, b.ptr, b.data.length).set(b.data);
+  const memory = options.memory ?? weightMemory(layout, shared);
+  if (options.memory) ensureBytes(memory, layout.end);
+  else for (const b of layout.blocks) copyBlock(memory, b);
   const exports = new WebAssembly.Instance(module, { env: { memory, abort: () => { throw new Error('kernel abort'); } } }).exports;
   const fns = Object.fromEntries(KERNELS.map((k) => [k, exports[k] as (...args: number[]) => void])) as Record<KernelName, (...args: number[]) => void>;
   const offThread = (options.offThread ?? false) && threads > 1;

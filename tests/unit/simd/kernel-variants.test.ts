@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sizeOf, weightSpecs } from '../../../src/lib/engine/weight-spec';
 import { buildKernels, KERNEL_MAX_PAGES } from '../../../src/lib/node/kernel-build';
 import { kernelModule, spawnHelper } from '../../../src/lib/node/kernels';
-import { createSimdGoogLeNet, MAX_PAGES } from '../../../src/lib/simd/googlenet-simd';
+import { plan } from '../../../src/lib/core/plan';
+import { copyBlock, createSimdGoogLeNet, MAX_PAGES, weightMemory } from '../../../src/lib/simd/googlenet-simd';
+import { HEAP_START, layoutWeights } from '../../../src/lib/simd/weights';
 import { KERNELS } from '../../../src/lib/simd/program';
 import { encodeWhole, Team } from '../../../src/lib/simd/team';
 import { random, relativeError } from './helpers';
@@ -48,6 +50,25 @@ describe('the kernels as a browser runs them', () => {
       tf.dispose(Object.values(out).flatMap((r) => [r.probs, ...Object.values(r.taps), ...Object.values(r.aux)]));
     } finally {
       Object.values(nets).forEach((n) => n.dispose());
+      input.dispose();
+    }
+  }, 60_000);
+
+  it('a memory the caller filled block by block (as a page does, between its frames) gives the same pass', () => {
+    const input = tf.tensor4d(random(9, 224 * 224 * 3, 100), [1, 224, 224, 3]);
+    const layout = layoutWeights(plan(), (n) => values.get(n), HEAP_START);
+    const memory = weightMemory(layout, false);
+    for (const block of layout.blocks) copyBlock(memory, block);
+    const filled = createSimdGoogLeNet(single, (n) => values.get(n), { sharedMemory: false, layout, memory });
+    const own = createSimdGoogLeNet(single, (n) => values.get(n), { sharedMemory: false });
+    try {
+      const [a, b] = [filled.forward(input, { aux: true }), own.forward(input, { aux: true })];
+      expect(a.probs.dataSync()).toEqual(b.probs.dataSync());
+      for (const head of Object.keys(b.aux)) expect(a.aux[head]!.dataSync(), head).toEqual(b.aux[head]!.dataSync());
+      tf.dispose([a.probs, b.probs, ...Object.values(a.aux), ...Object.values(b.aux)]);
+    } finally {
+      filled.dispose();
+      own.dispose();
       input.dispose();
     }
   }, 60_000);

@@ -18,7 +18,6 @@ import { engineLabel } from './kernel-choice';
 import { loadKernels, startKernelNetwork, type LoadedKernels } from './kernels-browser';
 import { WASM_PATHS } from './wasm-paths';
 import { fetchWeights, type FetchProgress } from './weights-fetch';
-import { yieldToPage } from './yield';
 
 interface CpuWeight {
   readonly shape: readonly number[];
@@ -224,13 +223,9 @@ export class FallbackNetwork {
     return this.exclusive(async () => {
       if (!this.backend) await this.switchTo(null);
       this.stage(`fetching the ${precision} weights`);
+      // Plain arrays, decoded in slices: no tensor is made and read back on the way.
       const fetched = await fetchWeights(base, precision, onProgress);
-      const weights = new Map<string, CpuWeight>();
-      for (const [name, t] of Object.entries(fetched.weights.tensors)) {
-        weights.set(name, { shape: t.shape, data: (await t.data()) as Float32Array });
-        await yieldToPage(); // the page draws between tensors, not after all of them
-      }
-      tf.dispose(fetched.weights.tensors);
+      const weights = new Map<string, CpuWeight>(fetched.weights.values);
       try {
         await this.install(weights);
       } finally {

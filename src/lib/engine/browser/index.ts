@@ -4,6 +4,8 @@
  */
 export { probeBackends, BACKEND_LABELS, type BackendStatus } from './backend-probe';
 export { fastestBackend, type DefaultBackend } from './default-backend';
+export { measuredDefault } from './speed-probe';
+export { timeBackends } from './speed-probe-run';
 export { LiveEngine, RunRefused, type CropRun, type EngineEvents, type EngineStage, type SingleRun, type TapData, type WeightsInfo } from './live-engine';
 export { imageFromBlob, imageFromUrl, imageFromVideo, ImageInputError, type InputImage } from './image-input';
 export { importCaffemodel, importSynsetWords } from './import-caffemodel';

@@ -7,7 +7,7 @@
  * beside one helper (see kernel-choice.ts); otherwise the page's thread runs the network alone.
  */
 import { kernelsUrl } from 'virtual:googlenet-kernels';
-import { createSimdGoogLeNet, HELPER_SOURCE, type SimdGoogLeNet } from '../../simd/googlenet-simd';
+import { copyBlock, createSimdGoogLeNet, HELPER_SOURCE, weightMemory, type SimdGoogLeNet } from '../../simd/googlenet-simd';
 import type { HelperInit } from '../../simd/team';
 import type { WeightValues } from '../../simd/weights';
 import { chooseKernels, type KernelChoice } from './kernel-choice';
@@ -20,6 +20,9 @@ const SLICE_MS = 40;
 export interface LoadedKernels extends KernelChoice {
   readonly module: WebAssembly.Module;
 }
+
+/** While the packed weights are copied into the kernels' memory, the page gets its turn after this many ms. */
+const COPY_SLICE_MS = 20;
 
 /** How long a helper may take to start before the kernels are given up. */
 const HELPER_START_MS = 10_000;
@@ -64,8 +67,19 @@ function spawnHelper(init: HelperInit): { worker: Worker; started: Promise<void>
 export async function startKernelNetwork(kernels: LoadedKernels, values: WeightValues): Promise<SimdGoogLeNet> {
   const started: Promise<void>[] = [];
   const layout = await packInWorker(values);
+  // About 80 MB of packed weights: copied a few blocks at a time, not in one freeze of the page.
+  const memory = weightMemory(layout, kernels.variant === 'shared');
+  let since = performance.now();
+  for (const block of layout.blocks) {
+    copyBlock(memory, block);
+    if (performance.now() - since >= COPY_SLICE_MS) {
+      await yieldToPage();
+      since = performance.now();
+    }
+  }
   const net = createSimdGoogLeNet(kernels.module, values, {
     layout,
+    memory,
     threads: kernels.threads,
     sharedMemory: kernels.variant === 'shared',
     spinOnly: true,

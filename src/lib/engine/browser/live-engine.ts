@@ -67,6 +67,16 @@ function pass(net: GoogLeNet, input: tf.Tensor4D, options: ForwardOptions): Prom
   return offThread ? offThread(input, options) : net.forward(input, options);
 }
 
+/**
+ * Marks a part of a run on the page's timeline (`inception:preprocess`, `inception:pass`,
+ * `inception:readback`; DevTools and scripts/bench-live.mjs read them). Returns now.
+ */
+function measure(part: string, start: number): number {
+  const end = performance.now();
+  performance.measure(`inception:${part}`, { start, end });
+  return end;
+}
+
 export class LiveEngine extends FallbackNetwork {
   labels: readonly string[] | null = null;
 
@@ -84,10 +94,12 @@ export class LiveEngine extends FallbackNetwork {
         const want = layer && net.tapShapes.has(layer) ? [layer] : [];
         const out = await this.forwardOne(net, image, want, true);
         try {
+          const readStart = performance.now();
           const probs = (await out.probs.data()) as Float32Array;
           const aux: Record<string, Prediction[]> = {};
           for (const [head, t] of Object.entries(out.aux)) aux[head] = topK(await t.data(), this.labelList());
           const tap = want[0] ? await this.tapData(want[0], out.taps[want[0]] as tf.Tensor4D) : null;
+          measure('readback', readStart);
           const ms = performance.now() - start;
           return { probs, top5: topK(probs, this.labelList()), aux, tap, ms, backend, engine: this.engineLabel(), first };
         } finally {
@@ -133,6 +145,7 @@ export class LiveEngine extends FallbackNetwork {
   }
 
   private async forwardOne(net: GoogLeNet, image: ImageData, taps: string[], aux: boolean): Promise<ForwardResult> {
+    const start = performance.now();
     const input = tf.tidy(() => {
       const rgb = toRgb(pixelsOf(image));
       const boxes = cropBoxes(image.width, image.height, 1);
@@ -141,8 +154,11 @@ export class LiveEngine extends FallbackNetwork {
       tf.dispose([...resized.values()]);
       return toNetworkInput(crops, net.plan.network.meanBgr);
     });
+    const passStart = measure('preprocess', start);
     try {
-      return await pass(net, input, { taps, aux });
+      const out = await pass(net, input, { taps, aux });
+      measure('pass', passStart);
+      return out;
     } finally {
       input.dispose();
     }

@@ -6,8 +6,9 @@
  * interrupted download is never mistaken for a complete one. The engine's loadWeights checks
  * every shard against the manifest.
  */
-import { checkModelJson, loadWeights, type LoadedWeights } from '../load-weights';
+import { checkModelJson, loadWeightValues, type LoadedValues } from '../load-weights';
 import { entryBytes, type ModelJson, type Precision } from '../manifest';
+import { yieldToPage } from './yield';
 
 export const CACHE_NAME = 'googlenet-weights-v1';
 
@@ -27,7 +28,7 @@ export interface FetchProgress {
 }
 
 export interface FetchedWeights {
-  readonly weights: LoadedWeights;
+  readonly weights: LoadedValues;
   readonly modelUrl: string;
   /** True when every shard came from Cache Storage. */
   readonly cached: boolean;
@@ -83,7 +84,7 @@ async function fetchModelJson(url: string, cache: Cache | null): Promise<{ text:
   return { text: await response.text(), stale: await cachedText };
 }
 
-/** Loads one precision from `base` (e.g. `/models/googlenet/`); tensors are made on the current backend. */
+/** Loads one precision from `base` (e.g. `/models/googlenet/`) as plain float32 arrays (no tensors). */
 export async function fetchWeights(
   base: string,
   precision: Precision,
@@ -129,7 +130,7 @@ export async function fetchWeights(
     return buffer;
   };
 
-  const weights = await loadWeights(model, readShard, modelUrl);
+  const weights = await loadWeightValues(model, readShard, modelUrl, undefined, yieldToPage);
   await cache?.put(modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
   return { weights, modelUrl, cached: fromCache === total && total > 0 };
 }

@@ -15,7 +15,7 @@ export interface SharedEngine {
 	readonly engine: LiveEngine;
 	/** What each backend can do here, as probed once. */
 	readonly statuses: readonly BackendStatus[];
-	/** The fastest backend here, and why: the one used while the reader has chosen none. */
+	/** The fastest backend here (by the names, or by a short measured test), and why: the one used while the reader has chosen none. */
 	readonly fastest: DefaultBackend;
 }
 
@@ -36,13 +36,16 @@ export function sharedEngine(): Promise<SharedEngine> {
 	started ??= (async () => {
 		const lib = await import('$lib/engine/browser');
 		const statuses = await lib.probeBackends();
+		// Where the names leave the fastest open (a GPU that is not a known software one), a short
+		// test pass on it and on WASM decides, once per device.
+		const fastest = await lib.measuredDefault(statuses, lib.timeBackends);
 		const engine = new lib.LiveEngine(statuses, {
 			onFallback: (...a) => each((l) => l.onFallback?.(...a)),
 			onLost: (...a) => each((l) => l.onLost?.(...a)),
 			onKernelsFailed: (...a) => each((l) => l.onKernelsFailed?.(...a)),
 			onStage: (...a) => each((l) => l.onStage?.(...a))
 		});
-		return { lib, engine, statuses, fastest: lib.fastestBackend(statuses) };
+		return { lib, engine, statuses, fastest };
 	})();
 	started.catch(() => (started = null));
 	return started;
