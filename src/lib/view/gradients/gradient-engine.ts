@@ -4,7 +4,7 @@
  * chosen precision of the site's weights. Installed once, on the first import in the browser; it
  * also hangs a debug hook on the window for the end-to-end tests (jobs posted, worker memory).
  */
-import { gradientClient, setGradientEngine, type GradientClient } from '$lib/engine/browser/gradient-client';
+import { gradientClient, setGradientEngine, type EngineInUse, type GradientClient } from '$lib/engine/browser/gradient-client';
 import { DEFAULT_FEATURE_VIS } from '$lib/engine/gradients/feature-vis';
 import { choiceFromQuery, readChoice, type EngineChoice } from '$lib/view/live/engine-choice';
 import { MODEL_BASE } from '$lib/view/live/session-state.svelte';
@@ -13,6 +13,8 @@ import { backendFor, sharedEngine } from '$lib/view/live/shared-engine';
 export interface GradientDebug {
 	jobs(): number;
 	memory(): Promise<{ numTensors: number; numBytes: number }>;
+	/** The backend the worker runs on (null before its first job), and why when not the one asked for. */
+	engine(): EngineInUse | null;
 	/** One feature-visualization job with the given steps and size; resolves to the steps it reported. */
 	visualize(layer: string, channel: number, steps: number, size: number): Promise<number>;
 }
@@ -32,7 +34,10 @@ export function gradients(): GradientClient {
 			const backend = choice.backend ?? backendFor(await sharedEngine(), choice);
 			return { backend, precision: choice.precision, base: MODEL_BASE };
 		});
+		let inUse: EngineInUse | null = null;
+		client.onEngine((e) => (inUse = e));
 		const hook: GradientDebug = {
+			engine: () => inUse,
 			jobs: () => client.jobs,
 			memory: () => client.memory(),
 			visualize: async (layer, channel, steps, size) => {
