@@ -1,99 +1,62 @@
-// Benchmark of the gradient worker in headless Chromium (not a test: it prints figures), against
-// the existing build/ (run `npm run build` first; the weights must be converted).
-// Per backend (tfjs-wasm; WebGL on SwiftShader; WebGPU on its software adapter): ms per feature-
-// visualization step of an inception_4c/output channel at 128x128, in the worker, from the wall
-// time of 12 steps minus 2 (so loading and compiling are left out). Then, on WASM, the wall time
-// to a finished default picture (the widget's defaults: 256 steps, 128x128) of inception_4c/output
-// channel 0 in the page, from the click to "made in", and the pictures of a few channels from
-// conv2 to 5b (with --gallery; saved under bench-out/, git-ignored or not kept).
-// Usage: node scripts/bench-gradients.mjs [wasm] [webgl] [webgpu] [--picture] [--gallery]
-import { mkdir } from 'node:fs/promises';
-import os from 'node:os';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from './chromium.mjs';
-import { startServer } from './serve.mjs';
+// Benchmark (not a test: it prints figures) of the gradient code in Node, each figure from a
+// fresh process (scripts/bench-gradients-run.ts), with the load average beside it:
+//   - ms per input-gradient step (a channel of inception_4c/output) at 128x128 and 224x224 on
+//     tfjs-wasm with 1 and 2 threads and on tfjs-cpu (128 only unless --cpu-224);
+//   - ms per 224x224 forward pass on the own WASM kernels, for scale (they have no backward pass);
+//   - wall time to a 128x128 feature visualization at the defaults of channels from conv2 to
+//     inception_5b on tfjs-wasm (2 threads), each saved as a PNG into /tmp/vis-shots/ (or --shots DIR);
+//   - the peak resident memory (max RSS) of each process.
+// Needs converted weights (static/models/googlenet). Usage:
+//   node scripts/bench-gradients.mjs [--quick] [--cpu-224] [--shots DIR]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 
-const args = process.argv.slice(2);
-const named = args.filter((a) => !a.startsWith('--'));
-const backends = named.length ? named : ['wasm', 'webgl', 'webgpu'];
-const PAGE = '/chapters/feature-visualization/';
-const LAYER = 'inception_4c/output';
-const OUT = process.env.BENCH_OUT ?? '/tmp/bench-gradients';
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const shotsAt = argv.indexOf('--shots');
+const shots = shotsAt >= 0 ? argv[shotsAt + 1] : '/tmp/vis-shots';
+mkdirSync(shots, { recursive: true });
 
-const browser = await chromium.launch({
-	executablePath: CHROMIUM_PATH,
-	headless: true,
-	args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--enable-unsafe-webgpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader']
-});
-const server = await startServer({ dir: 'build', port: 0 });
-
-/** @param {string} backend */
-async function open(backend) {
-	const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-	page.on('pageerror', (e) => console.warn(`page error: ${e.message}`));
-	await page.goto(`${server.url}${PAGE}?backend=${backend}`);
-	await page.waitForFunction(() => '__gradientDebug' in window, undefined, { timeout: 60_000 });
-	return page;
-}
-
-/** Wall ms of one job of `steps` steps. @param {import('playwright-core').Page} page */
-const timed = (page, steps, size = 128, layer = LAYER) =>
-	page.evaluate(
-		async ([layer, steps, size]) => {
-			const t = performance.now();
-			await /** @type {any} */ (window).__gradientDebug.visualize(layer, 0, steps, size);
-			return performance.now() - t;
-		},
-		/** @type {const} */ ([layer, steps, size])
-	);
-
-console.log(`load average at start: ${load()} (${os.cpus().length} cores)`);
-for (const backend of backends) {
-	const page = await open(backend);
-	try {
-		const first = await timed(page, 2);
-		const engine = await page.evaluate(() => /** @type {any} */ (window).__gradientDebug.engine());
-		const short = [];
-		const long = [];
-		for (let i = 0; i < 2; i++) {
-			short.push(await timed(page, 2));
-			long.push(await timed(page, 12));
-		}
-		const perStep = (Math.min(...long) - Math.min(...short)) / 10;
-		console.log(
-			`${backend}: ran on ${engine?.backend}${engine?.reason ? ` (${engine.reason})` : ''}; first job (weights, compile, 2 steps) ${(first / 1000).toFixed(1)} s; ${perStep.toFixed(0)} ms per step of ${LAYER} at 128x128; load ${load()}`
-		);
-	} catch (e) {
-		console.log(`${backend}: failed: ${/** @type {Error} */ (e).message.split('\n')[0]}`);
-	} finally {
-		await page.close();
+/** @param {string[]} args */
+function measure(args) {
+	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-gradients-run.ts', ...args], { encoding: 'utf8' });
+	if (r.status !== 0) {
+		process.stderr.write(`bench-gradients: ${args.join(' ')} failed: ${r.stderr.trim().split('\n').at(-1)}\n`);
+		process.exit(1);
 	}
+	return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const row = (/** @type {string} */ what, /** @type {string} */ figure, /** @type {number} */ rss) =>
+	process.stdout.write(`${what.padEnd(44)} ${figure.padStart(12)}   max RSS ${String(rss).padStart(5)} MB   load ${load()}\n`);
 
-/** The widget's own run, from the click to "made in". @param {string} layer @param {number} channel @param {string} file */
-async function picture(layer, channel, file) {
-	const page = await open('wasm');
-	try {
-		await page.getByTestId('vis-layer').selectOption(layer);
-		await page.getByTestId('vis-channel').fill(String(channel));
-		await page.getByTestId('vis-start').click();
-		const t = Date.now();
-		await page.waitForFunction(() => /made in/.test(document.querySelector('[data-testid="vis-status"]')?.textContent ?? ''), undefined, { timeout: 600_000, polling: 250 });
-		const wall = Date.now() - t;
-		const status = (await page.getByTestId('vis-status').innerText()).replace(/\s+/g, ' ');
-		await mkdir(OUT, { recursive: true });
-		await page.locator('[data-testid="vis-pictures"]').screenshot({ path: `${OUT}/${file}` });
-		console.log(`wasm, ${layer} channel ${channel}, default settings: ${(wall / 1000).toFixed(1)} s from the click (${status}); load ${load()}; picture ${OUT}/${file}`);
-	} finally {
-		await page.close();
+const n = quick ? 3 : 7;
+for (const size of [128, 224])
+	for (const threads of [1, 2]) {
+		const r = measure(['step', 'tfjs-wasm', String(threads), String(size), String(n)]);
+		row(`gradient step, tfjs-wasm ${r.threads} thread(s), ${size}x${size}`, `${r.msPerStep.toFixed(0)} ms`, r.maxRssMB);
 	}
+for (const size of argv.includes('--cpu-224') ? [128, 224] : [128]) {
+	const r = measure(['step', 'cpu', '1', String(size), '2']);
+	row(`gradient step, tfjs-cpu, ${size}x${size}`, `${r.msPerStep.toFixed(0)} ms`, r.maxRssMB);
 }
+const f = measure(['forward', '2']);
+row(`forward only, own WASM kernels ${f.threads} thr, 224x224`, `${f.msPerForward.toFixed(0)} ms`, f.maxRssMB);
 
-if (args.includes('--picture')) await picture(LAYER, 0, 'inception_4c-0.png');
-if (args.includes('--gallery'))
-	for (const [layer, channel] of [['conv2/3x3', 3], ['inception_3b/output', 5], ['inception_4c/output', 7], ['inception_5b/output', 9]])
-		await picture(/** @type {string} */ (layer), /** @type {number} */ (channel), `${String(layer).replace(/\//g, '-')}-${channel}.png`);
-
-await browser.close();
-await server.close();
+const channels = quick
+	? [['inception_4c/output', 7]]
+	: [
+			['conv2/3x3', 30],
+			['inception_3a/output', 60],
+			['inception_4c/output', 7],
+			['inception_4c/output', 447],
+			['inception_5b/output', 300]
+		];
+for (const [tap, channel] of channels) {
+	const file = join(shots, `${String(tap).replace('/', '-')}-${channel}.png`);
+	const r = measure(['vis', '2', String(tap), String(channel), quick ? '32' : 'default', file]);
+	row(`visualize ${tap} #${channel}, ${r.steps} steps`, `${r.visS.toFixed(1)} s`, r.maxRssMB);
+	process.stdout.write(`  (+${r.loadS.toFixed(1)} s to load; objective ${r.objective.toFixed(1)}; ${file})\n`);
+}
