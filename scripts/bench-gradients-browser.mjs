@@ -37,7 +37,7 @@ async function open(backend) {
 	return page;
 }
 
-/** Wall ms of one job of `steps` steps. @param {import('playwright-core').Page} page */
+/** Wall ms of one job of `steps` steps. @param {import("playwright-core").Page} page @param {number} steps @param {number} [size] @param {string} [layer] */
 const timed = (page, steps, size = 128, layer = LAYER) =>
 	page.evaluate(
 		async ([layer, steps, size]) => {
