@@ -1,0 +1,94 @@
+// The DOM-free helpers of the DeepDream and attribution widgets.
+import { describe, expect, it } from 'vitest';
+import { overlay, rampColour, upsample } from '../../../../src/lib/view/attribution/overlay';
+import { CAM_LAYERS, DEFAULT_CAM_LAYER, DEFAULT_DREAM_LAYER, DREAM_LAYERS, layerProblem, RANDOMIZE_FROM } from '../../../../src/lib/view/attribution/layers';
+import { dreamProgress } from '../../../../src/lib/view/attribution/progress';
+import { caveat, shortLabel } from '../../../../src/lib/view/attribution/methods';
+import { oneLine, stopped } from '../../../../src/lib/view/attribution/client';
+
+const grey = (width: number, height: number, v = 100) => ({ width, height, data: new Uint8ClampedArray(width * height * 4).fill(v) });
+
+describe('overlay', () => {
+	it('leaves the photo untouched where the map is zero and colours it where it is one', () => {
+		const photo = grey(4, 4);
+		const values = new Float32Array(4 * 4);
+		values[0] = 1;
+		const out = overlay(photo, { width: 4, height: 4, values }, 0.7);
+		expect(Array.from(out.data.slice(4 * 15, 4 * 16))).toEqual([100, 100, 100, 255]);
+		const [r, g, b] = rampColour(1);
+		expect(Math.abs((out.data[0] as number) - (100 * 0.3 + r * 0.7))).toBeLessThanOrEqual(1);
+		expect(Math.abs((out.data[1] as number) - (100 * 0.3 + g * 0.7))).toBeLessThanOrEqual(1);
+		expect(Math.abs((out.data[2] as number) - (100 * 0.3 + b * 0.7))).toBeLessThanOrEqual(1);
+	});
+
+	it('upsamples a coarse map (7x7 -> 224) smoothly, keeping its range and its peak in place', () => {
+		const values = new Float32Array(49);
+		values[3 * 7 + 3] = 1; // the centre cell
+		const full = upsample({ width: 7, height: 7, values }, 224, 224);
+		expect(full.values.length).toBe(224 * 224);
+		const max = Math.max(...full.values);
+		expect(max).toBeLessThanOrEqual(1);
+		const peak = full.values.indexOf(max);
+		expect(Math.abs((peak % 224) - 112)).toBeLessThan(17);
+		expect(Math.abs(Math.floor(peak / 224) - 112)).toBeLessThan(17);
+		expect(full.values[0]).toBe(0);
+	});
+
+	it('refuses a map whose values do not fill it', () => {
+		expect(() => overlay(grey(2, 2), { width: 3, height: 3, values: new Float32Array(4) })).toThrow(/not a heat map/);
+	});
+});
+
+describe('layers', () => {
+	it('offers the original DeepDream layer and Grad-CAM on the last module by default', () => {
+		expect(DREAM_LAYERS).toContain(DEFAULT_DREAM_LAYER);
+		expect(DEFAULT_DREAM_LAYER).toBe('inception_4c/output');
+		expect(CAM_LAYERS).toContain(DEFAULT_CAM_LAYER);
+		expect(CAM_LAYERS.at(-1)).toBe('inception_5b/output');
+		expect(DREAM_LAYERS.every((l) => !l.startsWith('loss'))).toBe(true);
+	});
+
+	it('cascades the randomization from the classifier down, module by module', () => {
+		expect(RANDOMIZE_FROM[0]?.value).toBe('loss3/classifier');
+		expect(RANDOMIZE_FROM[1]?.value).toBe('inception_5b/1x1');
+		expect(RANDOMIZE_FROM.at(-1)?.value).toBe('inception_4a/1x1');
+	});
+
+	it('refuses a layer the network does not have, or one not offered, in one line', () => {
+		expect(layerProblem('inception_4c/output', DREAM_LAYERS, DEFAULT_DREAM_LAYER)).toBeNull();
+		const missing = layerProblem('inception_9z/output', DREAM_LAYERS, DEFAULT_DREAM_LAYER);
+		expect(missing).toMatch(/no layer named “inception_9z\/output”; using inception_4c\/output/);
+		expect(missing).not.toContain('\n');
+		expect(layerProblem('conv1/7x7_s2', CAM_LAYERS, DEFAULT_CAM_LAYER)).toMatch(/cannot be used here/);
+	});
+});
+
+describe('DeepDream progress', () => {
+	it('reads steps done as octave k of n, step s of S', () => {
+		expect(dreamProgress(0, 40, 4, 10)).toEqual({ octave: 1, octaves: 4, step: 0, steps: 10 });
+		expect(dreamProgress(1, 40, 4, 10)).toEqual({ octave: 1, octaves: 4, step: 1, steps: 10 });
+		expect(dreamProgress(10, 40, 4, 10)).toEqual({ octave: 1, octaves: 4, step: 10, steps: 10 });
+		expect(dreamProgress(11, 40, 4, 10)).toEqual({ octave: 2, octaves: 4, step: 1, steps: 10 });
+		expect(dreamProgress(40, 40, 4, 10)).toEqual({ octave: 4, octaves: 4, step: 10, steps: 10 });
+		expect(dreamProgress(99, 40, 4, 10)).toEqual({ octave: 4, octaves: 4, step: 10, steps: 10 });
+	});
+});
+
+describe('methods', () => {
+	it('names each method with its caveat in one line, the Grad-CAM grid read from the plan', () => {
+		expect(caveat('gradcam', 'inception_5b/output')).toMatch(/Coarse: 7×7 for this layer, upsampled/);
+		expect(caveat('gradcam', 'inception_4c/output')).toMatch(/14×14/);
+		expect(caveat('saliency', 'inception_5b/output')).toMatch(/Noisy.*sensitivity.*not importance/);
+		for (const m of ['gradcam', 'saliency'] as const) expect(caveat(m, 'inception_5b/output')).not.toContain('\n');
+		expect(shortLabel('tabby, tabby cat')).toBe('tabby');
+	});
+
+	it('tells a stop from a failure, and makes one line of either', () => {
+		const abort = new Error('stopped');
+		abort.name = 'AbortError';
+		expect(stopped(abort)).toBe(true);
+		expect(stopped(new Error('out of memory'))).toBe(false);
+		expect(oneLine(new Error('weights truncated\n  at worker.js:1'))).toBe('weights truncated');
+		expect(oneLine(undefined)).toBe('the gradient worker failed');
+	});
+});
