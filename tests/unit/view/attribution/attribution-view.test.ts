@@ -85,6 +85,7 @@ describe('methods', () => {
 
 	it('tells a stop from a failure, and makes one line of either', () => {
 		const abort = new Error('stopped');
+		expect(stopped(new Error('stopped'))).toBe(false); // by its name, not its words
 		abort.name = 'AbortError';
 		expect(stopped(abort)).toBe(true);
 		expect(stopped(new Error('out of memory'))).toBe(false);

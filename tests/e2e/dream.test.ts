@@ -1,0 +1,56 @@
+// DeepDream on the live page's photo, in headless Chromium: it starts, shows its progress as
+// octave k of n and step s, can be stopped with the picture so far kept, and downloads as a PNG.
+// Tiny sizes and step counts keep it cheap; the gradient worker loads its own weights.
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from './browser';
+import { nextResult, openLive } from './live-page';
+
+const browser = useBrowser();
+
+describe('DeepDream on the live page', () => {
+	test('starts, shows octave and step, stops keeping the picture, and downloads a PNG', async () => {
+		const { page, errors } = await openLive(browser(), '?image=chelsea&backend=wasm');
+		await nextResult(page, 0, 120_000);
+		const dream = page.getByTestId('dream');
+		await dream.scrollIntoViewIfNeeded();
+		expect(await dream.getByTestId('dream-layer').inputValue()).toBe('inception_4c/output');
+		await dream.getByTestId('dream-size').selectOption('128');
+		await dream.getByTestId('dream-octaves').selectOption('2');
+		await dream.getByTestId('dream-steps').selectOption('20');
+		await dream.getByTestId('dream-start').click();
+		// Progress as octave k of n, step s of S, with the picture so far.
+		await expect
+			.poll(() => dream.getByTestId('dream-progress').innerText(), { timeout: 180_000, interval: 250 })
+			.toMatch(/Octave 1 of 2, step [1-9]\d* of 20/);
+		await dream.getByTestId('dream-image').waitFor();
+		await dream.getByTestId('dream-stop').click();
+		await expect.poll(() => dream.getByTestId('dream-progress').innerText(), { timeout: 30_000 }).toMatch(/^(Stopped at octave \d of 2, step \d+ of 20|Done)/);
+		expect(await dream.getByTestId('dream-image').isVisible()).toBe(true);
+		expect(await dream.getByTestId('dream-start').isEnabled()).toBe(true);
+
+		const [download] = await Promise.all([page.waitForEvent('download'), dream.getByTestId('dream-download').click()]);
+		expect(download.suggestedFilename()).toBe('deepdream-inception_4c-output.png');
+		const stream = await download.createReadStream();
+		const chunks: Buffer[] = [];
+		for await (const c of stream) chunks.push(c as Buffer);
+		expect(Buffer.concat(chunks).subarray(1, 4).toString('latin1')).toBe('PNG');
+		expect(await dream.getByTestId('dream-error').count()).toBe(0);
+		expect(errors).toEqual([]);
+		await page.close();
+	}, 300_000);
+
+	test('a short run finishes and says so', async () => {
+		const { page, errors } = await openLive(browser(), '?image=coffee&backend=wasm');
+		await nextResult(page, 0, 120_000);
+		const dream = page.getByTestId('dream');
+		await dream.getByTestId('dream-size').selectOption('128');
+		await dream.getByTestId('dream-octaves').selectOption('1');
+		await dream.getByTestId('dream-steps').selectOption('2');
+		await dream.getByTestId('dream-start').click();
+		await expect.poll(() => dream.getByTestId('dream-progress').innerText(), { timeout: 180_000, interval: 250 }).toBe('Done: 1 octave of 2 steps on inception_4c/output.');
+		const size = await dream.getByTestId('dream-image').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+		expect(Math.max(...size)).toBe(128);
+		expect(errors).toEqual([]);
+		await page.close();
+	}, 240_000);
+});
