@@ -89,7 +89,7 @@ export async function fetchWeights(
   precision: Precision,
   onProgress: (p: FetchProgress) => void = () => {}
 ): Promise<FetchedWeights> {
-  const dir = new URL(`${precision}/`, new URL(base, window.location.href)).href;
+  const dir = new URL(`${precision}/`, new URL(base, globalThis.location.href)).href;
   const modelUrl = `${dir}model.json`;
   const cache = await openCache();
   const { text, stale } = await fetchModelJson(modelUrl, cache);
@@ -136,7 +136,7 @@ export async function fetchWeights(
 
 /** labels.json (1000 class names), or null when the site has none. */
 export async function fetchLabels(base: string): Promise<string[] | null> {
-  const url = new URL('labels.json', new URL(base, window.location.href)).href;
+  const url = new URL('labels.json', new URL(base, globalThis.location.href)).href;
   const cache = await openCache();
   let response: Response | undefined;
   try {
@@ -153,7 +153,7 @@ export async function fetchLabels(base: string): Promise<string[] | null> {
 /** Whether this precision's complete set is in Cache Storage (for the page to say so). */
 export async function isCached(base: string, precision: Precision): Promise<boolean> {
   const cache = await openCache();
-  const url = new URL(`${precision}/model.json`, new URL(base, window.location.href)).href;
+  const url = new URL(`${precision}/model.json`, new URL(base, globalThis.location.href)).href;
   return Boolean(await cache?.match(url));
 }
 

@@ -1,0 +1,221 @@
+/**
+ * The page's side of the gradient worker (gradient.worker.ts): one worker per visit, started on
+ * the first job, shared by every widget that asks for gradients. Jobs run one after another in
+ * the worker; the page's thread only posts messages and receives pictures (their bytes are
+ * transferred, not copied).
+ *
+ * stop(): the job ends at its next step and its `result` REJECTS with a `GradientStopped` error
+ * (name 'AbortError'); the last picture it showed is the one the last onProgress call carried.
+ *
+ * The backend and weights each job runs on come from `setGradientEngine` (the view layer passes
+ * the reader's engine choice); until it is called, tfjs-wasm with the float32 weights.
+ */
+import type { Heatmap } from '../gradients/attribution';
+import type { DreamSettings } from '../gradients/dream';
+import type { FeatureVisSettings } from '../gradients/feature-vis';
+import type { RgbaImage } from '../gradients/image';
+import type { Objective } from '../gradients/objective';
+import { buffersOf, type EngineInUse, type FromWorker, type GradientEngine, type GradientTask, type JobResult, type Progress, type ToWorker } from './gradient-protocol';
+
+export type { EngineInUse, GradientEngine } from './gradient-protocol';
+
+export interface GradientJob<T> {
+  readonly result: Promise<T>;
+  /** Ends the job at its next step: `result` rejects with a GradientStopped (AbortError). */
+  stop(): void;
+}
+
+export interface FeatureVisProgress {
+  readonly step: number;
+  readonly steps: number;
+  readonly value: number;
+  /** The latest pictures (the worker sends new ones a few times a second, not every step). */
+  readonly images: RgbaImage[];
+}
+export interface DreamProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly octave: number;
+  readonly image: RgbaImage;
+}
+
+export interface GradientClient {
+  featureVis(o: Objective, s: FeatureVisSettings, onProgress: (p: FeatureVisProgress) => void): GradientJob<RgbaImage[]>;
+  dream(photo: RgbaImage, s: DreamSettings, onProgress: (p: DreamProgress) => void): GradientJob<RgbaImage>;
+  attribute(
+    photo: RgbaImage,
+    classIndices: readonly number[],
+    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string }
+  ): GradientJob<Heatmap[]>;
+  /** What takes a while now ("loading the float32 weights: 12 MiB of 27 MiB", "compiling its shaders"), null when nothing. */
+  onStage(listener: (stage: string | null) => void): () => void;
+  /** The backend the worker runs on, and why when it is not the one asked for. */
+  onEngine(listener: (engine: EngineInUse) => void): () => void;
+  /** Jobs posted to the worker so far (a cache hit posts none). */
+  readonly jobs: number;
+  /** tf.memory() inside the worker (for tests: flat across jobs). */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  dispose(): void;
+}
+
+/** A job ended by stop(). */
+export class GradientStopped extends Error {
+  constructor() {
+    super('stopped');
+    this.name = 'AbortError';
+  }
+}
+
+/** The site has no converted weights (the worker found no model.json). */
+export class GradientNoWeights extends Error {}
+
+type Resolver = () => GradientEngine | Promise<GradientEngine>;
+const DEFAULT_ENGINE: GradientEngine = { backend: 'wasm', precision: 'float32', base: '/models/googlenet/' };
+let resolveEngine: Resolver = () => DEFAULT_ENGINE;
+
+/** Where the engine of each later job comes from (the reader's choice, resolved when a job starts). */
+export function setGradientEngine(resolve: Resolver): void {
+  resolveEngine = resolve;
+}
+
+interface Pending {
+  resolve: (r: JobResult) => void;
+  reject: (e: Error) => void;
+  progress: (p: Progress) => void;
+}
+
+class WorkerClient implements GradientClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly memoryAsks = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
+  private readonly stageListeners = new Set<(stage: string | null) => void>();
+  private readonly engineListeners = new Set<(engine: EngineInUse) => void>();
+  jobs = 0;
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./gradient.worker.ts', import.meta.url), { type: 'module', name: 'googlenet-gradients' });
+    worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    worker.onerror = (e) => {
+      // The worker itself failed (it could not load, or threw outside a job): every job fails with it.
+      const error = new Error(`the gradient worker failed: ${e.message || 'no reason given'}`);
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+      this.worker?.terminate();
+      this.worker = null;
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(m: FromWorker): void {
+    if (m.type === 'stage') for (const l of this.stageListeners) l(m.stage);
+    else if (m.type === 'engine') for (const l of this.engineListeners) l(m.engine);
+    else if (m.type === 'memory') {
+      this.memoryAsks.get(m.id)?.(m);
+      this.memoryAsks.delete(m.id);
+    } else {
+      const job = this.pending.get(m.id);
+      if (!job) return;
+      if (m.type === 'progress') job.progress(m.progress);
+      else {
+        this.pending.delete(m.id);
+        if (m.type === 'done') job.resolve(m.result);
+        else job.reject(m.stopped ? new GradientStopped() : m.noWeights ? new GradientNoWeights(m.message) : new Error(m.message));
+      }
+    }
+  }
+
+  private post(task: GradientTask, progress: (p: Progress) => void, transfer: ArrayBuffer[] = []): GradientJob<JobResult> {
+    const id = this.nextId++;
+    let stopped = false;
+    const result = new Promise<JobResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, progress });
+      void (async () => {
+        try {
+          const engine = await resolveEngine();
+          if (stopped) throw new GradientStopped();
+          this.jobs++;
+          this.start().postMessage({ type: 'job', id, engine, task } satisfies ToWorker, transfer);
+        } catch (e) {
+          this.pending.delete(id);
+          reject(e as Error);
+        }
+      })();
+    });
+    return {
+      result,
+      stop: () => {
+        if (stopped || !this.pending.has(id)) return;
+        stopped = true;
+        this.worker?.postMessage({ type: 'stop', id } satisfies ToWorker);
+      }
+    };
+  }
+
+  featureVis(o: Objective, s: FeatureVisSettings, onProgress: (p: FeatureVisProgress) => void): GradientJob<RgbaImage[]> {
+    let images: RgbaImage[] = [];
+    const job = this.post({ kind: 'featureVis', objective: o, settings: s }, (p) => {
+      if (p.kind !== 'featureVis') return;
+      if (p.images) images = p.images;
+      onProgress({ step: p.step, steps: p.steps, value: p.value, images });
+    });
+    return job as GradientJob<RgbaImage[]>;
+  }
+
+  dream(photo: RgbaImage, s: DreamSettings, onProgress: (p: DreamProgress) => void): GradientJob<RgbaImage> {
+    let image = photo;
+    const copy = { width: photo.width, height: photo.height, data: new Uint8ClampedArray(photo.data) };
+    const job = this.post({ kind: 'dream', photo: copy, settings: s }, (p) => {
+      if (p.kind !== 'dream') return;
+      if (p.image) image = p.image;
+      onProgress({ done: p.done, total: p.total, octave: p.octave, image });
+    }, buffersOf([copy]));
+    return job as GradientJob<RgbaImage>;
+  }
+
+  attribute(
+    photo: RgbaImage,
+    classIndices: readonly number[],
+    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string }
+  ): GradientJob<Heatmap[]> {
+    const copy = { width: photo.width, height: photo.height, data: new Uint8ClampedArray(photo.data) };
+    const task: GradientTask = { kind: 'attribute', photo: copy, classIndices: [...classIndices], ...opts };
+    return this.post(task, () => {}, buffersOf([copy])) as GradientJob<Heatmap[]>;
+  }
+
+  onStage(listener: (stage: string | null) => void): () => void {
+    this.stageListeners.add(listener);
+    return () => this.stageListeners.delete(listener);
+  }
+
+  onEngine(listener: (engine: EngineInUse) => void): () => void {
+    this.engineListeners.add(listener);
+    return () => this.engineListeners.delete(listener);
+  }
+
+  memory(): Promise<{ numTensors: number; numBytes: number }> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.memoryAsks.set(id, resolve);
+      this.start().postMessage({ type: 'memory', id } satisfies ToWorker);
+    });
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.pending.values()) p.reject(new GradientStopped());
+    this.pending.clear();
+    if (shared === this) shared = null;
+  }
+}
+
+let shared: WorkerClient | null = null;
+
+/** The visit's gradient client (one worker, shared by every widget). */
+export function gradientClient(): GradientClient {
+  shared ??= new WorkerClient();
+  return shared;
+}
