@@ -7,11 +7,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { isModule, plan as makePlan, type Plan, type PlannedLayer, type Shape } from '../core/plan';
 import { layerFn, type LayerFn, type Weights } from './layers';
+import { inputGradLayerFn } from './layers-grad';
 import { MAIN_GROUP, shapeText, weightSpecs } from './weight-spec';
 
 interface Step {
   readonly name: string;
   readonly fn: LayerFn;
+  /** The same layer with gradients with respect to its input only (built on first use). */
+  readonly gradFn: () => LayerFn;
 }
 type Block =
   | { readonly kind: 'layers'; readonly steps: readonly Step[] }
@@ -22,6 +25,19 @@ export interface ForwardOptions {
   readonly taps?: readonly string[];
   /** Run the auxiliary heads whose weights are loaded (default true; a tap in a head runs it). */
   readonly aux?: boolean;
+  /**
+   * Run layers whose gradient with respect to the input tfjs can take on every backend (unfused
+   * ops; weights are constants, so no filter gradients are computed). For tf.grad and friends.
+   */
+  readonly differentiable?: boolean;
+  /**
+   * Stop as soon as every requested tap is computed: `probs` is then [n, 0]. The input may then
+   * be any size the layers up to those taps can take (e.g. 128x128 for a feature visualization);
+   * tap shapes then differ from `tapShapes`.
+   */
+  readonly stopAfterTaps?: boolean;
+  /** Replaces a tap's value by f(value) before the layers above read it (e.g. adds a probe for Grad-CAM). */
+  readonly edit?: Readonly<Record<string, (t: tf.Tensor4D) => tf.Tensor4D>>;
 }
 
 /** A type, not an interface, so that it is a tf.TensorContainer (tf.tidy can return it). */
@@ -39,6 +55,8 @@ export interface GoogLeNet {
   readonly auxHeads: readonly string[];
   /** Every name `forward` accepts as a tap (aux heads only when loaded), with its shape per image. */
   readonly tapShapes: ReadonlyMap<string, Shape>;
+  /** True for networks `forward` can differentiate (tfjs, `differentiable: true`); absent on the SIMD engine. */
+  readonly differentiable?: boolean;
   /** `input`: [n, 224, 224, 3], preprocessed (BGR, mean subtracted). The caller disposes results. */
   forward(input: tf.Tensor4D, options?: ForwardOptions): ForwardResult;
   /** Frees the few constants the network made for itself (not the weights, which the caller owns). */
@@ -75,7 +93,11 @@ function presentHeads(weights: Weights, p: Plan): string[] {
 export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeNet {
   const auxHeads = presentHeads(weights, p);
   const owned: tf.Tensor[] = [];
-  const steps = (ls: readonly PlannedLayer[]): Step[] => ls.map((l) => ({ name: l.layer.name, fn: layerFn(l, weights, owned) }));
+  const steps = (ls: readonly PlannedLayer[]): Step[] =>
+    ls.map((l) => {
+      let grad: LayerFn | undefined;
+      return { name: l.layer.name, fn: layerFn(l, weights, owned), gradFn: () => (grad ??= inputGradLayerFn(l, weights, owned)) };
+    });
   const blocks: Block[] = p.rows.map(({ block }): Block =>
     isModule(block)
       ? { kind: 'module', name: block.module.name, tap: block.tap, branches: block.branches.map((b) => steps(b.layers)) }
@@ -91,22 +113,33 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
 
   function forward(input: tf.Tensor4D, options: ForwardOptions = {}): ForwardResult {
     const wanted = new Set(options.taps ?? []);
-    const unknown = [...wanted].find((t) => !shapes.has(t));
+    const edits = options.edit ?? {};
+    const unknown = [...wanted, ...Object.keys(edits)].find((t) => !shapes.has(t));
     if (unknown !== undefined) throw new Error(`unknown tap "${unknown}" (e.g. inception_4c/3x3, inception_4c/output)`);
-    if (input.shape[1] !== h || input.shape[2] !== w || input.shape[3] !== c)
+    const early = options.stopAfterTaps === true && wanted.size > 0;
+    if ((!early && (input.shape[1] !== h || input.shape[2] !== w)) || input.shape[3] !== c)
       throw new Error(`input is ${shapeText(input.shape.slice(1))}, the network needs ${h}x${w}x${c}`);
     const runAux = options.aux ?? true;
+    const grad = options.differentiable === true;
+    const missing = new Set(wanted);
     return tf.tidy(() => {
       const taps: Record<string, tf.Tensor4D> = {};
       const aux: Record<string, tf.Tensor2D> = {};
       // Intermediates are freed as soon as nothing reads them (tidy would only free them at the
       // end): the next allocations then reuse memory that is still in cache.
       const kept = new Set<tf.Tensor>([input]);
-      const keep = (name: string, t: tf.Tensor4D) => {
+      /** Keeps `t` if it is a wanted tap, and returns it edited when an edit is asked for. */
+      const keep = (name: string, t: tf.Tensor4D): tf.Tensor4D => {
         if (wanted.has(name)) {
           taps[name] = t;
           kept.add(t);
+          missing.delete(name);
         }
+        const edit = edits[name];
+        if (!edit) return t;
+        const e = edit(t);
+        kept.add(t); // the edited value replaces it above; `t` itself is freed by tidy
+        return e;
       };
       const drop = (t: tf.Tensor) => {
         if (!kept.has(t)) t.dispose();
@@ -114,8 +147,7 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
       /** Runs `steps` on `x`, freeing every intermediate (not `x`, nor the result). */
       const run = (steps: readonly Step[], x: tf.Tensor4D) =>
         steps.reduce((y, s) => {
-          const out = s.fn(y);
-          keep(s.name, out);
+          const out = keep(s.name, (grad ? s.gradFn() : s.fn)(y));
           if (y !== x && out !== y) drop(y);
           return out;
         }, x);
@@ -125,11 +157,11 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
         if (block.kind === 'layers') x = run(block.steps, x);
         else {
           const outs = block.branches.map((b) => run(b, x));
-          x = tf.concat(outs, 3);
+          x = keep(block.tap, tf.concat(outs, 3));
           outs.forEach(drop);
-          keep(block.tap, x);
         }
         if (x !== before) drop(before);
+        if (early && missing.size === 0) return { probs: tf.zeros([x.shape[0], 0]) as tf.Tensor2D, taps, aux };
         const head = block.kind === 'module' ? heads.get(block.name) : undefined;
         if (head && (runAux || head.steps.some((s) => wanted.has(s.name))))
           aux[head.name] = tf.reshape(run(head.steps, x), [x.shape[0], -1]);
@@ -138,5 +170,5 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
     });
   }
 
-  return { plan: p, auxHeads, tapShapes: shapes, forward, dispose: () => tf.dispose(owned.splice(0)) };
+  return { plan: p, auxHeads, tapShapes: shapes, differentiable: true, forward, dispose: () => tf.dispose(owned.splice(0)) };
 }

@@ -10,7 +10,7 @@ import type { PlannedLayer } from '../core/plan';
 
 export type Weights = Readonly<Record<string, tf.Tensor>>;
 
-function weight(weights: Weights, name: string): tf.Tensor {
+export function weight(weights: Weights, name: string): tf.Tensor {
   const w = weights[name];
   if (!w) throw new Error(`weight ${name} is not loaded`);
   return w;
@@ -41,7 +41,7 @@ export function poolPadding(p: PlannedLayer): PoolPadding {
 export type LayerFn = (x: tf.Tensor4D) => tf.Tensor4D;
 
 /** Channels per block of the WASM LRN's windowed sum. */
-const LRN_BLOCK = 8;
+export const LRN_BLOCK = 8;
 
 /**
  * Caffe's across-channel LRN with beta 0.75 for the WASM backend, whose own LRN kernel is
@@ -52,7 +52,7 @@ const LRN_BLOCK = 8;
  * pow (and WASM's slower Square and Rsqrt kernels).
  * The two constants are made once and pushed on `owned`: whoever builds the layer frees them.
  */
-function wasmLrn(channels: number, radius: number, k: number, alpha: number, owned: tf.Tensor[]): LayerFn {
+export function wasmLrn(channels: number, radius: number, k: number, alpha: number, owned: tf.Tensor[], fused = true): LayerFn {
   const B = LRN_BLOCK;
   const w = new Float32Array(3 * B * B); // [1, 3, B in, B out]
   for (let o = 0; o < B; o++)
@@ -61,13 +61,16 @@ function wasmLrn(channels: number, radius: number, k: number, alpha: number, own
       const kw = g < 0 ? 0 : g >= B ? 2 : 1;
       w[(kw * B + ((g + B) % B)) * B + o] = alpha;
     }
-  const filter = tf.tensor4d(w, [1, 3, B, B]);
-  const bias = tf.fill([B], k);
+  // Kept: the layer may be built inside a tidy scope (on the first differentiable pass).
+  const filter = tf.keep(tf.tensor4d(w, [1, 3, B, B]));
+  const bias = tf.keep(tf.fill([B], k));
   owned.push(filter, bias);
   return (x) => {
     const [n, h, wd] = x.shape;
     const sq = tf.reshape(tf.mul(x, x), [n, h * wd, channels / B, B]) as tf.Tensor4D;
-    const d = tf.reshape(tf.fused.conv2d({ x: sq, filter, bias, strides: 1, pad: [[0, 0], [0, 0], [1, 1], [0, 0]] as unknown as 'valid' }), x.shape);
+    const pad = [[0, 0], [0, 0], [1, 1], [0, 0]] as unknown as 'valid';
+    const sum = fused ? tf.fused.conv2d({ x: sq, filter, bias, strides: 1, pad }) : tf.add(tf.conv2d(sq, filter, 1, pad), bias);
+    const d = tf.reshape(sum, x.shape);
     const s = tf.sqrt(d);
     return tf.div(x, tf.mul(s, tf.sqrt(s)));
   };
@@ -123,3 +126,4 @@ export function layerFn(p: PlannedLayer, weights: Weights, owned: tf.Tensor[] = 
       return (x) => tf.reshape(tf.softmax(tf.reshape(x, [x.shape[0], -1])), x.shape);
   }
 }
+

@@ -1,0 +1,169 @@
+/**
+ * Why the network said "cat": Grad-CAM (Selvaraju et al. 2017) on a late tap, plain gradient
+ * saliency (Simonyan et al. 2014), and the sanity check of Adebayo et al. (2018): re-draw the top
+ * layers' weights (cascading randomization) and compare the maps by rank correlation.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Plan } from '../../core/plan';
+import { isModule } from '../../core/plan';
+import type { GoogLeNet } from '../googlenet';
+import type { Weights } from '../layers';
+import { inputGradient } from './gradient';
+import { checkObjective, logitTap } from './objective';
+import { normal, rng } from './random';
+
+export interface Heatmap {
+  readonly width: number;
+  readonly height: number;
+  /** In [0, 1], row-major. */
+  readonly values: Float32Array;
+}
+
+export const DEFAULT_CAM_TAP = 'inception_5b/output';
+
+/** [h, w] non-negative -> a Heatmap scaled so that its maximum is 1 (all zeros stay zeros). */
+function heatmap(t: tf.Tensor2D): Heatmap {
+  const [height, width] = t.shape;
+  const values = tf.tidy(() => {
+    const max = tf.max(t);
+    return tf.div(t, tf.maximum(max, 1e-20));
+  });
+  const out = values.dataSync() as Float32Array;
+  values.dispose();
+  return { width, height, values: new Float32Array(out) };
+}
+
+/**
+ * Grad-CAM for `classIndex` at `tap`: ReLU(sum over channels of (mean gradient of the logit over
+ * the channel's positions) x activation), resized bilinearly to the input's size (224x224).
+ */
+export function gradCam(net: GoogLeNet, input: tf.Tensor4D, classIndex: number, tap: string = DEFAULT_CAM_TAP): Heatmap {
+  checkObjective(net, { kind: 'logit', classIndex });
+  checkObjective(net, { kind: 'layer', tap });
+  const logits = logitTap(net);
+  const shape = net.tapShapes.get(tap)!;
+  const cam = tf.tidy(() => {
+    let activation: tf.Tensor4D | undefined;
+    // A zero probe added to the tap: the gradient with respect to it is d logit / d activation.
+    const probe = tf.zeros([input.shape[0], ...shape]) as tf.Tensor4D;
+    const grad = tf.grad((p: tf.Tensor) => {
+      const { taps } = net.forward(input, {
+        taps: [tap, logits],
+        differentiable: true,
+        stopAfterTaps: true,
+        aux: false,
+        edit: { [tap]: (a) => tf.add(a, p) as tf.Tensor4D }
+      });
+      activation = tf.keep(taps[tap]!.clone());
+      return tf.slice(tf.reshape(taps[logits]!, [input.shape[0], -1]), [0, classIndex], [1, 1]).sum() as tf.Scalar;
+    })(probe);
+    const weights = tf.mean(grad, [1, 2], true); // [1, 1, 1, c]
+    const map = tf.relu(tf.sum(tf.mul(activation!, weights), 3, true)); // [1, h, w, 1]
+    activation!.dispose();
+    const [, h, w] = input.shape;
+    return tf.reshape(tf.image.resizeBilinear(map as tf.Tensor4D, [h, w], false, true), [h, w]) as tf.Tensor2D;
+  });
+  try {
+    return heatmap(cam);
+  } finally {
+    cam.dispose();
+  }
+}
+
+/** |d logit / d input|, the maximum over the colour channels, scaled to [0, 1] (224x224). */
+export function saliency(net: GoogLeNet, input: tf.Tensor4D, classIndex: number): Heatmap {
+  const { grad } = inputGradient(net, input, { kind: 'logit', classIndex });
+  const map = tf.tidy(() => {
+    const [, h, w] = grad.shape;
+    return tf.reshape(tf.max(tf.abs(grad), 3), [h, w]) as tf.Tensor2D;
+  });
+  grad.dispose();
+  try {
+    return heatmap(map);
+  } finally {
+    map.dispose();
+  }
+}
+
+/** The main path's weighted layers in execution order (auxiliary heads left out). */
+export function weightedLayers(plan: Plan): string[] {
+  const names: string[] = [];
+  for (const row of plan.rows) {
+    const layers = isModule(row.block) ? row.block.branches.flatMap((b) => b.layers) : row.block;
+    for (const l of layers) if (l.layer.op === 'conv' || l.layer.op === 'fc') names.push(l.layer.name);
+  }
+  return names;
+}
+
+/**
+ * The layers cascading randomization re-draws from `fromLayer` (a layer such as
+ * `loss3/classifier`, or a module such as `inception_5b`): it and every weighted layer after it.
+ */
+export function randomizedLayers(plan: Plan, fromLayer: string): string[] {
+  const names = weightedLayers(plan);
+  const start = names.findIndex((n) => n === fromLayer || n.startsWith(`${fromLayer}/`));
+  if (start < 0) throw new Error(`unknown layer "${fromLayer}" to randomize from (e.g. loss3/classifier, inception_5b, inception_4e)`);
+  return names.slice(start);
+}
+
+/**
+ * Cascading randomization (Adebayo et al. 2018): the weights of `fromLayer` and every weighted
+ * layer above it re-drawn from a normal distribution with each tensor's own standard deviation
+ * (seeded); the others are the same tensors as in `weights`. Only the re-drawn tensors are new:
+ * dispose those (`randomizedLayers` names their layers) and keep the rest.
+ */
+export function randomizedWeights(weights: Weights, plan: Plan, fromLayer: string, seed: number): Weights {
+  const r = rng(seed);
+  const out: Record<string, tf.Tensor> = { ...weights };
+  for (const layer of randomizedLayers(plan, fromLayer))
+    for (const part of ['filter', 'bias']) {
+      const name = `${layer}/${part}`;
+      const w = weights[name];
+      if (!w) continue;
+      const values = w.dataSync();
+      let sum = 0;
+      let sq = 0;
+      for (const v of values) {
+        sum += v;
+        sq += v * v;
+      }
+      const std = Math.sqrt(Math.max(0, sq / values.length - (sum / values.length) ** 2));
+      const drawn = new Float32Array(values.length);
+      for (let i = 0; i < drawn.length; i++) drawn[i] = normal(r) * std;
+      out[name] = tf.tensor(drawn, w.shape, 'float32');
+    }
+  return out;
+}
+
+/** Ranks with ties given their average rank (1-based). */
+function ranks(v: Float32Array): Float64Array {
+  const order = Array.from(v.keys()).sort((a, b) => v[a]! - v[b]!);
+  const r = new Float64Array(v.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && v[order[j + 1]!] === v[order[i]!]) j++;
+    for (let k = i; k <= j; k++) r[order[k]!] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return r;
+}
+
+/** Spearman's rank correlation of two heatmaps of the same size (Pearson's r of their ranks). */
+export function rankCorrelation(a: Heatmap, b: Heatmap): number {
+  if (a.width !== b.width || a.height !== b.height) throw new Error(`heatmaps differ in size: ${a.width}x${a.height} and ${b.width}x${b.height}`);
+  const ra = ranks(a.values);
+  const rb = ranks(b.values);
+  const n = ra.length;
+  const mean = (n + 1) / 2;
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < n; i++) {
+    const x = ra[i]! - mean;
+    const y = rb[i]! - mean;
+    num += x * y;
+    da += x * x;
+    db += y * y;
+  }
+  return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
+}
