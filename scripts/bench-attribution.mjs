@@ -47,7 +47,7 @@ async function bench(browser, base, backend) {
 	/** @type {Record<string, {first: number, warm: number}>} */
 	const methods = {};
 	for (const [method, label] of [['gradcam', 'Grad-CAM'], ['saliency', 'Gradient saliency']]) {
-		await page.getByTestId('attribution-method').getByText(label).click();
+		await page.getByTestId('attribution-method').getByRole('radio', { name: label }).check();
 		const first = await explain(page);
 		const warm = [];
 		for (let i = 0; i < RUNS; i++) warm.push(await explain(page));

@@ -20,7 +20,7 @@ async function explain(page: Page, timeout = 240_000): Promise<void> {
 		[before],
 		{ timeout, polling: 250 }
 	);
-	expect(await page.getByTestId('attribution-error').count()).toBe(0);
+	expect(await page.getByTestId('attribution-error').allInnerTexts()).toEqual([]);
 }
 
 describe('attribution on the live page', () => {
@@ -75,7 +75,7 @@ describe('attribution on the live page', () => {
 
 	test('saliency: five maps named with its own caveat', async () => {
 		const { page, errors } = watched;
-		await page.getByTestId('attribution-method').getByText('Gradient saliency').click();
+		await page.getByTestId('attribution-method').getByRole('radio', { name: 'Gradient saliency' }).check();
 		expect(await page.getByTestId('attribution-caveat').innerText()).toMatch(/^Gradient saliency .*Noisy, and it shows sensitivity .*not importance\.$/);
 		await explain(page);
 		expect(await page.getByTestId('attribution-map').count()).toBe(5);
@@ -85,7 +85,7 @@ describe('attribution on the live page', () => {
 
 	test('the gradient worker’s tensors stay flat over 20 attribution runs', async () => {
 		const { page, errors } = watched;
-		await page.getByTestId('attribution-method').getByText('Grad-CAM').click();
+		await page.getByTestId('attribution-method').getByRole('radio', { name: 'Grad-CAM' }).check();
 		await explain(page);
 		const memory = () => page.evaluate(() => window.__inceptionGradients!.memory());
 		const before = await memory();

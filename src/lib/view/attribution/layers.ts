@@ -30,14 +30,14 @@ export const CAM_LAYERS: readonly string[] = [...LIVE_TAPS.keys()].filter(
 /**
  * Where the cascading randomization of Adebayo et al. (2018) can stop, from the top down: the
  * classifier alone, then each module below it in turn (a module and everything above it is
- * re-drawn). The value is the first weight layer of that module, or the classifier.
+ * re-drawn). The value is what the engine's randomizedWeights takes: a layer or a module.
  */
 export const RANDOMIZE_FROM: readonly { readonly value: string; readonly label: string }[] = [
 	{ value: 'loss3/classifier', label: 'the classifier (loss3/classifier)' },
 	...[...LIVE_TAPS.keys()]
 		.filter((n) => /^inception_[45][a-e]\/1x1$/.test(n))
 		.reverse()
-		.map((n) => ({ value: n, label: `down to ${tapTitle(n).group}` }))
+		.map((n) => ({ value: n.split('/')[0] as string, label: `down to ${tapTitle(n).group}` }))
 ];
 
 /** The module of a layer name in words (`inception (4c)` for `inception_4c/output`). */

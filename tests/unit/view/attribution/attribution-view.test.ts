@@ -50,8 +50,8 @@ describe('layers', () => {
 
 	it('cascades the randomization from the classifier down, module by module', () => {
 		expect(RANDOMIZE_FROM[0]?.value).toBe('loss3/classifier');
-		expect(RANDOMIZE_FROM[1]?.value).toBe('inception_5b/1x1');
-		expect(RANDOMIZE_FROM.at(-1)?.value).toBe('inception_4a/1x1');
+		expect(RANDOMIZE_FROM[1]?.value).toBe('inception_5b');
+		expect(RANDOMIZE_FROM.at(-1)?.value).toBe('inception_4a');
 	});
 
 	it('refuses a layer the network does not have, or one not offered, in one line', () => {
@@ -65,12 +65,17 @@ describe('layers', () => {
 
 describe('DeepDream progress', () => {
 	it('reads steps done as octave k of n, step s of S', () => {
-		expect(dreamProgress(0, 40, 4, 10)).toEqual({ octave: 1, octaves: 4, step: 0, steps: 10 });
-		expect(dreamProgress(1, 40, 4, 10)).toEqual({ octave: 1, octaves: 4, step: 1, steps: 10 });
-		expect(dreamProgress(10, 40, 4, 10)).toEqual({ octave: 1, octaves: 4, step: 10, steps: 10 });
-		expect(dreamProgress(11, 40, 4, 10)).toEqual({ octave: 2, octaves: 4, step: 1, steps: 10 });
-		expect(dreamProgress(40, 40, 4, 10)).toEqual({ octave: 4, octaves: 4, step: 10, steps: 10 });
-		expect(dreamProgress(99, 40, 4, 10)).toEqual({ octave: 4, octaves: 4, step: 10, steps: 10 });
+		expect(dreamProgress(0, 40, 10)).toEqual({ octave: 1, octaves: 4, step: 0, steps: 10 });
+		expect(dreamProgress(1, 40, 10)).toEqual({ octave: 1, octaves: 4, step: 1, steps: 10 });
+		expect(dreamProgress(10, 40, 10)).toEqual({ octave: 1, octaves: 4, step: 10, steps: 10 });
+		expect(dreamProgress(11, 40, 10)).toEqual({ octave: 2, octaves: 4, step: 1, steps: 10 });
+		expect(dreamProgress(40, 40, 10)).toEqual({ octave: 4, octaves: 4, step: 10, steps: 10 });
+		expect(dreamProgress(99, 40, 10)).toEqual({ octave: 4, octaves: 4, step: 10, steps: 10 });
+	});
+
+	it('counts the octaves the engine runs (a small photo skips the smallest)', () => {
+		// 3 octaves asked, 2 run: 20 steps in all.
+		expect(dreamProgress(15, 20, 10)).toEqual({ octave: 2, octaves: 2, step: 5, steps: 10 });
 	});
 });
 
@@ -91,5 +96,21 @@ describe('methods', () => {
 		expect(stopped(new Error('out of memory'))).toBe(false);
 		expect(oneLine(new Error('weights truncated\n  at worker.js:1'))).toBe('weights truncated');
 		expect(oneLine(undefined)).toBe('the gradient worker failed');
+	});
+});
+
+describe('the randomization choices against the engine', () => {
+	it('names layers the engine re-draws, the classifier alone first, then each module and all above it', async () => {
+		const { randomizedLayers } = await import('../../../../src/lib/engine/gradients/attribution');
+		const { plan } = await import('../../../../src/lib/core/plan');
+		const p = plan();
+		expect(randomizedLayers(p, RANDOMIZE_FROM[0]!.value)).toEqual(['loss3/classifier']);
+		let before = 1;
+		for (const r of RANDOMIZE_FROM.slice(1)) {
+			const layers = randomizedLayers(p, r.value);
+			expect(layers[0]).toBe(`${r.value}/1x1`);
+			expect(layers.length).toBeGreaterThan(before);
+			before = layers.length;
+		}
 	});
 });
