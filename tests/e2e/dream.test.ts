@@ -54,3 +54,37 @@ describe('DeepDream on the live page', () => {
 		await page.close();
 	}, 240_000);
 });
+
+describe('DeepDream and attribution when something is missing', () => {
+	test('no weights on the site: DeepDream says so in one line, and the photo stays', async () => {
+		const { page } = await openLive(browser(), '?image=chelsea&backend=wasm', { noWeights: true });
+		await page.getByTestId('no-weights').waitFor({ timeout: 60_000 });
+		const dream = page.getByTestId('dream');
+		await expect.poll(() => dream.getByTestId('dream-start').isEnabled(), { timeout: 60_000 }).toBe(true);
+		await dream.getByTestId('dream-size').selectOption('128');
+		await dream.getByTestId('dream-start').click();
+		const error = dream.getByTestId('dream-error');
+		await error.waitFor({ timeout: 60_000 });
+		expect(await error.innerText()).toMatch(/^DeepDream failed: this site has no converted weights yet \(run npm run weights -- --from PATH, then rebuild\)$/);
+		// Nothing lost: the page's photo is still there and the button works again.
+		expect(await page.getByTestId('crop-view').innerText()).toContain('chelsea.png');
+		expect(await dream.getByTestId('dream-start').isEnabled()).toBe(true);
+		// The attribution needs the top 5, which needs the weights: it says what it waits for.
+		expect(await page.getByTestId('attribution-run').isDisabled()).toBe(true);
+		await page.close();
+	}, 120_000);
+
+	test('the gradient worker cannot start: one line, and the maps shown before stay', async () => {
+		const { page } = await openLive(browser(), '?image=chelsea&backend=wasm');
+		await page.route('**/gradient.worker*', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+		await nextResult(page, 0, 120_000);
+		await page.getByTestId('attribution-run').click();
+		const error = page.getByTestId('attribution-error');
+		await error.waitFor({ timeout: 60_000 });
+		const text = await error.innerText();
+		expect(text).toMatch(/^The maps could not be computed: the gradient worker failed: .+$/);
+		expect(text).not.toContain('\n');
+		expect(await page.getByTestId('attribution-run').isEnabled()).toBe(true);
+		await page.close();
+	}, 120_000);
+});

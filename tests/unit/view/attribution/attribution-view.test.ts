@@ -114,3 +114,24 @@ describe('the randomization choices against the engine', () => {
 		}
 	});
 });
+
+describe('the randomization verdict', () => {
+	const map = (values: number[]) => ({ width: values.length, height: 1, values: new Float32Array(values) });
+	it('states the correlation and whether the map changed', async () => {
+		const { verdict } = await import('../../../../src/lib/view/attribution/verdict');
+		const changed = verdict(map([0, 0.5, 1]), map([1, 0.5, 0]), -1);
+		expect(changed).toMatchObject({ rho: -1, changed: true });
+		expect(changed.text).toBe('Spearman rank correlation between the two maps: −1.00 (1 would be the same ranking of pixels). The map changed: it depends on the trained weights, as it must.');
+		const same = verdict(map([0, 0.5, 1]), map([0, 0.4, 1]), 1);
+		expect(same).toMatchObject({ rho: 1, changed: false });
+		expect(same.text).toMatch(/barely changed \(at or above 0\.9\)/);
+	});
+
+	it('states no correlation for a flat map, and says an emptied map changed completely', async () => {
+		const { verdict } = await import('../../../../src/lib/view/attribution/verdict');
+		const emptied = verdict(map([0, 0.5, 1]), map([0, 0, 0]), NaN);
+		expect(emptied).toMatchObject({ rho: null, changed: true });
+		expect(emptied.text).toMatch(/^With random weights the map is empty.*changed completely/);
+		expect(verdict(map([0, 0, 0]), map([0, 0, 0]), NaN)).toMatchObject({ rho: null, changed: false });
+	});
+});
