@@ -10,7 +10,10 @@ const commands: Record<string, () => Promise<Command>> = {
   table1: () => import('./table1'),
   classify: () => import('./classify'),
   bench: () => import('./bench'),
-  hero: () => import('./hero')
+  hero: () => import('./hero'),
+  visualize: () => import('./visualize'),
+  dream: () => import('./dream'),
+  attribute: () => import('./attribute')
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -70,7 +70,18 @@ export function gradCam(net: GoogLeNet, input: tf.Tensor4D, classIndex: number, 
   }
 }
 
-/** |d logit / d input|, the maximum over the colour channels, scaled to [0, 1] (224x224). */
+/** Scales a map so that its `q` quantile is 1, clipping the few values above it. */
+function clipAtQuantile(m: Heatmap, q: number): Heatmap {
+  const sorted = Float32Array.from(m.values).sort();
+  const top = sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  if (!(top > 0)) return m;
+  return { ...m, values: m.values.map((v) => Math.min(1, v / top)) };
+}
+
+/**
+ * |d logit / d input|, the maximum over the colour channels (Simonyan et al. 2014), 224x224,
+ * scaled so that its 99th percentile is 1 (a few extreme pixels would otherwise leave the rest black).
+ */
 export function saliency(net: GoogLeNet, input: tf.Tensor4D, classIndex: number): Heatmap {
   const { grad } = inputGradient(net, input, { kind: 'logit', classIndex });
   const map = tf.tidy(() => {
@@ -79,7 +90,7 @@ export function saliency(net: GoogLeNet, input: tf.Tensor4D, classIndex: number)
   });
   grad.dispose();
   try {
-    return heatmap(map);
+    return clipAtQuantile(heatmap(map), 0.99);
   } finally {
     map.dispose();
   }

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { GoogLeNet } from '../googlenet';
 import { inputGradient } from './gradient';
 import { fromInput, rgbaImage, rgbTensor, toInput, type RgbaImage } from './image';
-import { checkObjective } from './objective';
+import { checkObjective, type NetShape } from './objective';
 import { between, rng } from './random';
 
 export interface DreamSettings {
@@ -42,7 +42,7 @@ export const MIN_OCTAVE_SIDE = 48;
 export const DREAM_LIMITS = { octaves: [1, 8], stepsPerOctave: [1, 100], maxSide: [64, 1024] } as const;
 
 /** Null when the settings are usable on `net`, else one line naming the valid range. */
-export function validateDream(net: GoogLeNet, s: DreamSettings): string | null {
+export function validateDream(net: NetShape, s: DreamSettings): string | null {
   const o = checkTap(net, s.tap);
   if (o) return o;
   for (const key of ['octaves', 'stepsPerOctave', 'maxSide'] as const) {
@@ -55,7 +55,7 @@ export function validateDream(net: GoogLeNet, s: DreamSettings): string | null {
   return null;
 }
 
-function checkTap(net: GoogLeNet, tap: string): string | null {
+function checkTap(net: NetShape, tap: string): string | null {
   try {
     checkObjective(net, { kind: 'layer', tap });
     return null;

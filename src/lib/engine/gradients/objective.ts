@@ -4,7 +4,16 @@
  * only as far as the objective needs, with layers tfjs can differentiate on every backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { GoogLeNet } from '../googlenet';
+import { plan as makePlan, type Plan } from '../../core/plan';
+import { tapShapes, type GoogLeNet } from '../googlenet';
+
+/** What checking an objective needs of a network: its plan and taps (no weights). */
+export type NetShape = Pick<GoogLeNet, 'plan' | 'tapShapes' | 'differentiable'>;
+
+/** The shape of a tfjs network of `p` without auxiliary heads, for checks made before weights load. */
+export function netShape(p: Plan = makePlan()): NetShape {
+  return { plan: p, tapShapes: tapShapes(p, []), differentiable: true };
+}
 
 export type Objective =
   | { kind: 'channel'; tap: string; channel: number; sign?: 1 | -1 } // mean of one channel of a tap
@@ -13,7 +22,7 @@ export type Objective =
   | { kind: 'layer'; tap: string }; // mean square of a tap (DeepDream)
 
 /** The last fully connected layer's name (`loss3/classifier`): its outputs are the logits. */
-export function logitTap(net: GoogLeNet): string {
+export function logitTap(net: NetShape): string {
   let name: string | undefined;
   for (const row of net.plan.rows)
     if (Array.isArray(row.block)) for (const l of row.block) if (l.layer.op === 'fc') name = l.layer.name;
@@ -22,14 +31,14 @@ export function logitTap(net: GoogLeNet): string {
 }
 
 /** The tap an objective reads. */
-export function objectiveTap(net: GoogLeNet, o: Objective): string {
+export function objectiveTap(net: NetShape, o: Objective): string {
   return o.kind === 'logit' ? logitTap(net) : o.tap;
 }
 
 const isIndex = (v: unknown, n: number) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < n;
 
 /** Null when `o` can be computed on `net`, else one line saying what is wrong and what is valid. */
-export function validateObjective(net: GoogLeNet, o: Objective): string | null {
+export function validateObjective(net: NetShape, o: Objective): string | null {
   if (!net.differentiable) return 'this engine has no gradients (use a tfjs network: WebGPU, WebGL, tfjs-wasm or cpu)';
   if (o.kind === 'logit') {
     const classes = net.tapShapes.get(logitTap(net))![2];
@@ -46,7 +55,7 @@ export function validateObjective(net: GoogLeNet, o: Objective): string | null {
 }
 
 /** Throws the refusal as an Error when `o` is invalid. */
-export function checkObjective(net: GoogLeNet, o: Objective): void {
+export function checkObjective(net: NetShape, o: Objective): void {
   const problem = validateObjective(net, o);
   if (problem) throw new Error(problem);
 }

@@ -58,7 +58,8 @@ export interface Parameterisation {
  */
 export function parameterise(size: number, batch: number, fourier: boolean, decorrelate: boolean, seed: number): Parameterisation {
   const owned: tf.Tensor[] = [];
-  const params = tf.variable(tf.randomNormal([batch, 3, size, size], 0, 0.01, 'float32', seed));
+  // In a tidy scope: tf.variable shares the initial tensor's data and would leave it behind.
+  const params = tf.tidy(() => tf.variable(tf.randomNormal([batch, 3, size, size], 0, 0.01, 'float32', seed)));
   let basis: tf.Tensor2D | undefined;
   let scale: tf.Tensor2D | undefined;
   if (fourier) {
