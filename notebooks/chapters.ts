@@ -1,12 +1,13 @@
 // The notebook's chapters: one per section of the paper (shared/docs/paper.md, "Section map"),
-// in order. The Markdown file's own "# N. Title" heading must match `section` and `title`
+// in order, then the appendices, which go beyond the paper (their `section` is null). The
+// Markdown file's own heading must be `chapterHeading` ("# N. Title", or "# Appendix: Title")
 // (tests/unit/notebook/chapters.test.ts checks it).
 
 export interface ChapterInfo {
 	/** URL segment: /chapters/<slug>/ */
 	readonly slug: string;
-	/** The paper's section number. */
-	readonly section: number;
+	/** The paper's section number; null for an appendix, which is not a section of the paper. */
+	readonly section: number | null;
 	readonly title: string;
 	/** File name in notebooks/. */
 	readonly file: string;
@@ -77,8 +78,25 @@ export const CHAPTERS: readonly ChapterInfo[] = [
 		title: 'Conclusions',
 		file: '09-conclusions.md',
 		summary: 'Dense building blocks approximating a sparse structure: much better for a little more compute.'
+	},
+	{
+		slug: 'feature-visualization',
+		section: null,
+		title: 'What the units look for',
+		file: 'appendix-feature-visualization.md',
+		summary: 'Beyond the paper: this network in the history of DeepDream, feature visualization and attribution, made live.'
 	}
 ];
+
+/** The chapters that are sections of the paper, and the appendices after them. */
+export const PAPER_CHAPTERS = CHAPTERS.filter((c) => c.section !== null);
+export const APPENDICES = CHAPTERS.filter((c) => c.section === null);
+
+/** "7", or "Appendix" for a chapter that is not a section of the paper. */
+export const chapterNumber = (c: ChapterInfo): string => (c.section === null ? 'Appendix' : String(c.section));
+
+/** The chapter's heading as its page shows it: "7. ILSVRC 2014 ...", "Appendix: What the units look for". */
+export const chapterHeading = (c: ChapterInfo): string => (c.section === null ? `Appendix: ${c.title}` : `${c.section}. ${c.title}`);
 
 export interface ChapterPlace {
 	readonly chapter: ChapterInfo;

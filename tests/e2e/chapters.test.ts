@@ -6,7 +6,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { compareModels } from '$components/notebook/comparison';
 import { compareModule, networkCost } from '$lib/core/cost';
 import { compact, grouped } from '$lib/core/format';
-import { CHAPTERS } from '$notebooks/chapters';
+import { APPENDICES, CHAPTERS, chapterHeading, PAPER_CHAPTERS } from '$notebooks/chapters';
 import { openPage, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
@@ -37,14 +37,19 @@ const widget = (page: Page, id: string) => page.locator(`[data-widget="${id}"]`)
 const text = async (l: Locator) => (await l.textContent())?.trim() ?? '';
 
 describe('the contents page', () => {
-	test('lists every chapter in order, each a link to its page', async () => {
+	test('lists every chapter in order, each a link to its page, and the appendices apart, unnumbered', async () => {
 		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseURL}/chapters/`);
 		const links = page.locator('ol.chapters a');
-		expect(await links.allTextContents()).toEqual(CHAPTERS.map((c) => c.title));
+		expect(await links.allTextContents()).toEqual(PAPER_CHAPTERS.map((c) => c.title));
 		expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
-			CHAPTERS.map((c) => chapterPath(c.slug))
+			PAPER_CHAPTERS.map((c) => chapterPath(c.slug))
 		);
+		const appendices = page.locator('ul.appendices li');
+		expect(await appendices.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
+			APPENDICES.map((c) => chapterPath(c.slug))
+		);
+		expect(await appendices.first().innerText()).toMatch(/^Appendix: /);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -53,7 +58,7 @@ describe('the contents page', () => {
 describe.each(CHAPTERS)('chapter $section, $title', (chapter) => {
 	test('renders in Chromium with no console errors, and links to its neighbours', async () => {
 		const { page, errors } = await openChapter(chapter.slug);
-		expect(await text(page.getByRole('heading', { level: 1 }))).toBe(`${chapter.section}. ${chapter.title}#`);
+		expect(await text(page.getByRole('heading', { level: 1 }))).toBe(`${chapterHeading(chapter)}#`);
 		await expect(page.title()).resolves.toContain(chapter.title);
 		const nav = page.getByRole('navigation', { name: 'Chapters' });
 		const i = CHAPTERS.indexOf(chapter);

@@ -2,29 +2,39 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { compile } from 'mdsvex';
 import { describe, expect, it } from 'vitest';
-import { CHAPTERS, chapterPlace } from '../../../notebooks/chapters';
+import { APPENDICES, CHAPTERS, chapterHeading, chapterPlace, PAPER_CHAPTERS } from '../../../notebooks/chapters';
 import { mdsvexOptions } from '../../../svelte.config.js';
 
 const source = (file: string) => readFileSync(`notebooks/${file}`, 'utf8');
 const prose = (file: string) => source(file).replace(/<script>[\s\S]*?<\/script>/, '');
 
 describe('the chapter index', () => {
-  it('has one chapter per section of the paper, in order', () => {
-    expect(CHAPTERS.map((c) => c.section)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  it('has one chapter per section of the paper, in order, then the appendices, which number no section', () => {
+    expect(PAPER_CHAPTERS.map((c) => c.section)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(CHAPTERS).toEqual([...PAPER_CHAPTERS, ...APPENDICES]);
+    expect(APPENDICES.map((c) => c.slug)).toEqual(['feature-visualization']);
     expect(new Set(CHAPTERS.map((c) => c.slug)).size).toBe(CHAPTERS.length);
   });
 
-  it.each(CHAPTERS)("$file exists and opens with its own '# N. Title'", (c) => {
+  it.each(CHAPTERS)("$file exists and opens with its own '# N. Title' (an appendix: '# Appendix: Title')", (c) => {
     expect(existsSync(`notebooks/${c.file}`)).toBe(true);
     const heading = prose(c.file).match(/^# (.+)$/m)?.[1];
-    expect(heading).toBe(`${c.section}. ${c.title}`);
+    expect(heading).toBe(chapterHeading(c));
+    expect(heading).toMatch(c.section === null ? /^Appendix: / : /^\d+\. /);
+  });
+
+  it.each(APPENDICES)('$file says at once that it goes beyond the paper', (c) => {
+    const body = prose(c.file).replace(/^# .+$/m, '').trim();
+    expect(body.split('\n')[0]).toMatch(/beyond the paper/i);
   });
 
   it('links each chapter to its neighbours', () => {
     expect(chapterPlace('introduction')?.previous).toBeUndefined();
     expect(chapterPlace('introduction')?.next?.slug).toBe('related-work');
     expect(chapterPlace('googlenet')).toMatchObject({ previous: { section: 4 }, next: { section: 6 } });
-    expect(chapterPlace('conclusions')?.next).toBeUndefined();
+    expect(chapterPlace('conclusions')?.next?.slug).toBe('feature-visualization');
+    expect(chapterPlace('feature-visualization')).toMatchObject({ previous: { section: 9 } });
+    expect(chapterPlace('feature-visualization')?.next).toBeUndefined();
     expect(chapterPlace('nope')).toBeUndefined();
   });
 });

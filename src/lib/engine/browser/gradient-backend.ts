@@ -2,7 +2,7 @@
  * Starts a tfjs backend inside the gradient worker: the one the reader chose for the page where a
  * worker can run it (WebGPU where the worker sees `navigator.gpu`, WebGL through an
  * OffscreenCanvas with WebGL 2), else tfjs's WASM backend, with the reason. The project's own
- * WASM kernels have no backward pass, so WASM here is always tfjs's (XNNPACK) kernels.
+ * WASM kernels have no backward pass, so WASM here is always tfjs's (XNNPACK) kernels, on one thread.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../backend';
@@ -31,6 +31,9 @@ async function tryStart(name: BackendName): Promise<void> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     if (!wasmConfigured) {
+      // One thread: tfjs's threaded build starts its helpers from blob workers that fail inside
+      // a worker ("e is not defined"); the page's thread stays free either way.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       wasm.setWasmPaths(WASM_PATHS);
       wasmConfigured = true;
     }
