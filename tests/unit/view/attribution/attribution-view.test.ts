@@ -1,6 +1,6 @@
 // The DOM-free helpers of the DeepDream and attribution widgets.
 import { describe, expect, it } from 'vitest';
-import { overlay, rampColour, upsample } from '../../../../src/lib/view/attribution/overlay';
+import { heatColour, overlayHeatmap } from '../../../../src/lib/engine/gradients/overlay';
 import { CAM_LAYERS, DEFAULT_CAM_LAYER, DEFAULT_DREAM_LAYER, DREAM_LAYERS, layerProblem, RANDOMIZE_FROM } from '../../../../src/lib/view/attribution/layers';
 import { dreamProgress } from '../../../../src/lib/view/attribution/progress';
 import { caveat, shortLabel } from '../../../../src/lib/view/attribution/methods';
@@ -8,34 +8,27 @@ import { oneLine, stopped } from '../../../../src/lib/view/attribution/client';
 
 const grey = (width: number, height: number, v = 100) => ({ width, height, data: new Uint8ClampedArray(width * height * 4).fill(v) });
 
-describe('overlay', () => {
+describe('the overlay the widgets draw (engine/gradients/overlay.ts, shared with the CLI)', () => {
 	it('leaves the photo untouched where the map is zero and colours it where it is one', () => {
 		const photo = grey(4, 4);
 		const values = new Float32Array(4 * 4);
 		values[0] = 1;
-		const out = overlay(photo, { width: 4, height: 4, values }, 0.7);
+		const out = overlayHeatmap(photo, { width: 4, height: 4, values }, 0.7);
 		expect(Array.from(out.data.slice(4 * 15, 4 * 16))).toEqual([100, 100, 100, 255]);
-		const [r, g, b] = rampColour(1);
+		const [r, g, b] = heatColour(1);
 		expect(Math.abs((out.data[0] as number) - (100 * 0.3 + r * 0.7))).toBeLessThanOrEqual(1);
 		expect(Math.abs((out.data[1] as number) - (100 * 0.3 + g * 0.7))).toBeLessThanOrEqual(1);
 		expect(Math.abs((out.data[2] as number) - (100 * 0.3 + b * 0.7))).toBeLessThanOrEqual(1);
 	});
 
-	it('upsamples a coarse map (7x7 -> 224) smoothly, keeping its range and its peak in place', () => {
+	it('samples a coarse map (7x7 over 224) smoothly, its peak in place', () => {
 		const values = new Float32Array(49);
 		values[3 * 7 + 3] = 1; // the centre cell
-		const full = upsample({ width: 7, height: 7, values }, 224, 224);
-		expect(full.values.length).toBe(224 * 224);
-		const max = Math.max(...full.values);
-		expect(max).toBeLessThanOrEqual(1);
-		const peak = full.values.indexOf(max);
-		expect(Math.abs((peak % 224) - 112)).toBeLessThan(17);
-		expect(Math.abs(Math.floor(peak / 224) - 112)).toBeLessThan(17);
-		expect(full.values[0]).toBe(0);
-	});
-
-	it('refuses a map whose values do not fill it', () => {
-		expect(() => overlay(grey(2, 2), { width: 3, height: 3, values: new Float32Array(4) })).toThrow(/not a heat map/);
+		const out = overlayHeatmap(grey(224, 224, 0), { width: 7, height: 7, values }, 1);
+		const red = (x: number, y: number) => out.data[(y * 224 + x) * 4] as number;
+		expect(red(112, 112)).toBeGreaterThan(red(112, 90));
+		expect(red(112, 90)).toBeGreaterThan(red(112, 70));
+		expect(red(0, 0)).toBe(0);
 	});
 });
 
