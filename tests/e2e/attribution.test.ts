@@ -3,6 +3,7 @@
 // changes the map (the correlation shown is below 1); the worker's tensors do not leak.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from './axe';
 import { useBrowser, type WatchedPage } from './browser';
 import { nextResult, openLive } from './live-page';
 
@@ -39,6 +40,7 @@ describe('attribution on the live page', () => {
 		expect(await maps.count()).toBe(5);
 		expect(await page.getByTestId('attribution-map-label').allInnerTexts()).toEqual(shortTop5);
 		expect(await page.getByTestId('attribution-shown').innerText()).toMatch(/^Grad-CAM on inception_5b\/output/);
+		expect(await axeViolations(page)).toEqual([]);
 		// The overlays are drawn: each canvas is the 224 crop, and not all one colour.
 		for (let i = 0; i < 5; i++) {
 			const spread = await maps.nth(i).locator('canvas').evaluate((c: HTMLCanvasElement) => {

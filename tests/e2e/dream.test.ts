@@ -2,6 +2,7 @@
 // octave k of n and step s, can be stopped with the picture so far kept, and downloads as a PNG.
 // Tiny sizes and step counts keep it cheap; the gradient worker loads its own weights.
 import { describe, expect, test } from 'vitest';
+import { axeViolations } from './axe';
 import { useBrowser } from './browser';
 import { nextResult, openLive } from './live-page';
 
@@ -87,4 +88,28 @@ describe('DeepDream and attribution when something is missing', () => {
 		expect(await page.getByTestId('attribution-run').isEnabled()).toBe(true);
 		await page.close();
 	}, 120_000);
+});
+
+describe('at 360 px', () => {
+	test('the maps, the check and a dream fit a phone without scrolling the page sideways', async () => {
+		const { page, errors } = await openLive(browser(), '?image=chelsea&backend=wasm', { viewport: { width: 360, height: 740 } });
+		await nextResult(page, 0, 120_000);
+		await page.getByTestId('attribution-run').click();
+		await page.getByTestId('attribution-map').nth(4).waitFor({ timeout: 240_000 });
+		await page.getByTestId('attribution-check-run').click();
+		await page.getByTestId('attribution-check-verdict').waitFor({ timeout: 240_000 });
+		const dream = page.getByTestId('dream');
+		await dream.getByTestId('dream-size').selectOption('448');
+		await dream.getByTestId('dream-octaves').selectOption('1');
+		await dream.getByTestId('dream-steps').selectOption('2');
+		await dream.getByTestId('dream-start').click();
+		await expect.poll(() => dream.getByTestId('dream-progress').innerText(), { timeout: 240_000, interval: 250 }).toMatch(/^Done/);
+		const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+		expect(scroll).toBeLessThanOrEqual(client as number);
+		expect(await axeViolations(page)).toEqual([]);
+		const picture = await dream.getByTestId('dream-image').boundingBox();
+		expect(picture!.x + picture!.width).toBeLessThanOrEqual(360);
+		expect(errors).toEqual([]);
+		await page.close();
+	}, 600_000);
 });
