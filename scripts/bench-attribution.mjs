@@ -44,14 +44,14 @@ async function bench(browser, base, backend) {
 	const page = await context.newPage();
 	await page.goto(`${base}/live/?image=chelsea&backend=${backend}`);
 	await page.waitForFunction(() => (/** @type {any} */ (window).__inceptionDebug?.runs() ?? 0) > 0, undefined, { timeout: 300_000, polling: 100 });
-	/** @type {Record<string, {first: number, warm: number}>} */
+	/** @type {Record<string, {first: number, warm: number, loads: boolean}>} */
 	const methods = {};
 	for (const [method, label] of [['gradcam', 'Grad-CAM'], ['saliency', 'Gradient saliency']]) {
 		await page.getByTestId('attribution-method').getByRole('radio', { name: label }).check();
 		const first = await explain(page);
 		const warm = [];
 		for (let i = 0; i < RUNS; i++) warm.push(await explain(page));
-		methods[method] = { first, warm: median(warm) };
+		methods[method] = { first, warm: median(warm), loads: Object.keys(methods).length === 0 };
 	}
 	let dreamMs = NaN;
 	let dreamSettings = '';
@@ -83,7 +83,7 @@ try {
 			const r = await bench(browser, server.url, backend);
 			console.log(`\n?backend=${backend} (the gradient worker on the matching tfjs backend)`);
 			for (const [m, f] of Object.entries(r.methods))
-				console.log(`  ${m}: ${(f.warm / 5).toFixed(0)} ms per class (median of ${RUNS} runs of the top 5: ${f.warm} ms); first run ${f.first} ms (loads the worker's weights)`);
+				console.log(`  ${m}: ${(f.warm / 5).toFixed(0)} ms per class (median of ${RUNS} runs of the top 5: ${f.warm} ms); first run ${f.first} ms${f.loads ? " (starts the worker and loads its weights)" : ''}`);
 			if (dream) console.log(`  DeepDream, 224 px photo, defaults (${r.dreamSettings}): ${(r.dreamMs / 1000).toFixed(1)} s wall`);
 		} catch (e) {
 			console.log(`\n${backend}: failed: ${/** @type {Error} */ (e).message.split('\n')[0]}`);
