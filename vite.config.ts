@@ -13,6 +13,8 @@ const isolation = {
 
 export default defineConfig({
 	plugins: [tfjsWasmThreads(), googlenetKernels(), googlenetHero(), modelFilesOnly(), sveltekit()],
+	// Workers are bundled apart: the gradient worker runs tfjs-wasm's threads too.
+	worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
 	build: {
 		// SvelteKit's prerender step runs inside writeBundle, so rolldown's "slow plugin" notice
 		// fires on every build; it is expected and not actionable.
