@@ -258,7 +258,30 @@ export const en = {
 	'det.order.printed': 'as printed',
 	'det.order.team': 'team name',
 	'det.chart': 'Bar chart: {title}, {n} rows, ordered by {order}',
-	'det.tableOf': 'Table: {title}'
+	'det.tableOf': 'Table: {title}',
+	't1a.label': 'Table 1 audited: printed against recomputed',
+	't1a.rows': 'Rows',
+	't1a.all': 'all {n} with costs',
+	't1a.differ': 'the {n} that differ',
+	't1a.row': 'row',
+	't1a.params': 'params (K = 1024)',
+	't1a.ops': 'ops (M = 10⁶)',
+	't1a.recomputed': 'recomputed',
+	't1a.row1': 'Row 1: {note}.',
+	't1a.caption': 'Recomputed from each row’s own filter counts, weights only, with row 1 counted as the separable 7×7 that its 2.7K implies. A difference is marked when it is at least one unit of the printed figure’s last digit: smaller gaps are rounding (or the paper cutting decimals off). The {link} shows every column and lets you switch conventions.',
+	't1a.link': 'Table 1 page',
+	'widen.first': 'first 3x3',
+	'widen.second': 'second 3x3',
+	'widen.axis.x': 'width (filters per layer)',
+	'widen.axis.y': 'multiply-adds (millions)',
+	'widen.label': 'Widening two stacked convolutions',
+	'widen.slider': 'Filters in each layer',
+	'widen.table': 'Table: widening two stacked convolutions',
+	'widen.input': 'input',
+	'widen.vs': 'vs {n} wide',
+	'widen.both': 'both',
+	'widen.chart': 'Line chart: multiply-adds of the first and second layer against their width',
+	'widen.caption': 'Both layers are 3×3, stride 1, on a {size} map whose {channels} input channels stay fixed. The second layer’s weights are {weights}: widen both layers by a factor {k} and it costs {k2} times as much.'
 } as const;
 
 export type MessageKey = keyof typeof en;
