@@ -281,7 +281,19 @@ export const en = {
 	'widen.vs': 'vs {n} wide',
 	'widen.both': 'both',
 	'widen.chart': 'Line chart: multiply-adds of the first and second layer against their width',
-	'widen.caption': 'Both layers are 3×3, stride 1, on a {size} map whose {channels} input channels stay fixed. The second layer’s weights are {weights}: widen both layers by a factor {k} and it costs {k2} times as much.'
+	'widen.caption': 'Both layers are 3×3, stride 1, on a {size} map whose {channels} input channels stay fixed. The second layer’s weights are {weights}: widen both layers by a factor {k} and it costs {k2} times as much.',
+	'gabor.label': 'A fixed Gabor filter bank',
+	'gabor.orientations': 'Orientations',
+	'gabor.scales': 'Scales',
+	'gabor.phase': 'Phase',
+	'gabor.even': 'even (bars)',
+	'gabor.odd': 'odd (edges)',
+	'gabor.computed': 'computed',
+	'gabor.caption': 'Rows are filter sizes, columns orientations; grey is zero, white positive, black negative. Each filter is {computed}: a cosine of wavelength λ under a Gaussian envelope of width σ, with σ and λ growing with the size as in Serre et al.’s model. All filters in the bank are drawn at the same pixel scale, so the larger ones really are larger.',
+	'real.label': 'The learned filters of conv1',
+	'real.action': 'Load the real filters',
+	'real.none': 'The loaded weights have no conv1 filters.',
+	'real.caption': 'Every filter of GoogLeNet’s first layer, as trained by BVLC on ImageNet. Grey is zero; each filter is scaled to its own strongest weight, and colour shows which mix of red, green and blue it responds to. Compare the oriented bars and edges with the computed bank above.'
 } as const;
 
 export type MessageKey = keyof typeof en;

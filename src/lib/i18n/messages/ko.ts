@@ -281,5 +281,17 @@ export const ko: Record<MessageKey, string> = {
 	'widen.vs': '폭 {n} 대비',
 	'widen.both': '둘 다',
 	'widen.chart': '선 차트: 폭에 따른 첫째 층과 둘째 층의 곱셈-덧셈 연산',
-	'widen.caption': '두 층 모두 3×3, 스트라이드 1이며, 입력 채널 {channels}개가 고정된 {size} 맵 위에서 동작한다. 둘째 층의 가중치는 {weights}이므로, 두 층을 {k}배 넓히면 비용은 {k2}배가 된다.'
+	'widen.caption': '두 층 모두 3×3, 스트라이드 1이며, 입력 채널 {channels}개가 고정된 {size} 맵 위에서 동작한다. 둘째 층의 가중치는 {weights}이므로, 두 층을 {k}배 넓히면 비용은 {k2}배가 된다.',
+	'gabor.label': '고정된 가보르 필터 뱅크',
+	'gabor.orientations': '방향 수',
+	'gabor.scales': '스케일 수',
+	'gabor.phase': '위상',
+	'gabor.even': '짝(막대)',
+	'gabor.odd': '홀(경계)',
+	'gabor.computed': '계산',
+	'gabor.caption': '행은 필터 크기, 열은 방향이다. 회색은 0, 흰색은 양수, 검은색은 음수다. 필터는 모두 {computed}한 것이다. 폭 σ의 가우스 포락선 아래에 놓인 파장 λ의 코사인이며, Serre 등의 모델처럼 σ와 λ는 크기에 따라 커진다. 뱅크의 모든 필터는 같은 픽셀 척도로 그렸으므로, 큰 필터는 정말로 더 크다.',
+	'real.label': 'conv1이 학습한 필터',
+	'real.action': '실제 필터 불러오기',
+	'real.none': '불러온 가중치에 conv1 필터가 없다.',
+	'real.caption': 'BVLC가 ImageNet으로 훈련한 GoogLeNet 첫 층의 필터 전부다. 회색은 0이며, 필터마다 자신의 가장 강한 가중치에 맞춰 척도를 정했고, 색은 빨강·초록·파랑 중 어떤 조합에 반응하는지를 보여 준다. 위에서 계산한 뱅크의 방향성 있는 막대와 경계에 견주어 보자.'
 };
