@@ -293,7 +293,31 @@ export const en = {
 	'real.label': 'The learned filters of conv1',
 	'real.action': 'Load the real filters',
 	'real.none': 'The loaded weights have no conv1 filters.',
-	'real.caption': 'Every filter of GoogLeNet’s first layer, as trained by BVLC on ImageNet. Grey is zero; each filter is scaled to its own strongest weight, and colour shows which mix of red, green and blue it responds to. Compare the oriented bars and edges with the computed bank above.'
+	'real.caption': 'Every filter of GoogLeNet’s first layer, as trained by BVLC on ImageNet. Grey is zero; each filter is scaled to its own strongest weight, and colour shows which mix of red, green and blue it responds to. Compare the oriented bars and edges with the computed bank above.',
+	't2.label': 'Table 2: ILSVRC classification, top-5 error',
+	't2.entries': 'Entries',
+	't2.noExternal': 'without external data',
+	't2.chart': 'Bar chart: top-5 error of the ILSVRC winners, 2012 to 2014',
+	't2.year': 'year',
+	't2.place': 'place',
+	't2.error': 'error (top-5)',
+	't2.external': 'uses external data',
+	't2.no': 'no',
+	't2.caption': 'As printed in the paper (test set). “+22k”: trained with extra images from the 22,000-class ImageNet.',
+	't3.model': '{n} model',
+	't3.models': '{n} models',
+	't3.base': 'base',
+	't3.axis.x': 'cost: forward passes per image (log scale)',
+	't3.crop': '{n} crop',
+	't3.crops': '{n} crops',
+	't3.label': 'Table 3: more models, more crops',
+	't3.chart': 'Line chart: GoogLeNet\'s top-5 error against the number of forward passes per image',
+	't3.col.models': 'models',
+	't3.col.crops': 'crops',
+	't3.col.cost': 'cost',
+	't3.col.vs': 'vs base, printed',
+	't3.caption': 'The paper’s Table 3 (validation set). Cost is models × crops: how many times the network runs per image. Errors and “vs base” as printed; cost and the recomputed difference from the errors, marked where they disagree with the printed one.',
+	't2.placeValue': '{n}'
 } as const;
 
 export type MessageKey = keyof typeof en;
