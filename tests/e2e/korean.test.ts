@@ -58,6 +58,8 @@ function inspect(args: { whole: string[]; parts: string[]; chromeOnly: boolean }
 		}
 		const clone = scope.cloneNode(true) as HTMLElement;
 		for (const el of clone.querySelectorAll('article[lang="en"], [hidden], script, style')) el.remove();
+		// A chapter's prose may hold English terms in parentheses: only its widgets are read.
+		for (const chapter of clone.querySelectorAll('article.chapter')) chapter.replaceChildren(...chapter.querySelectorAll('.widget'));
 		const text = (clone.textContent ?? '').replace(/\s+/g, ' ');
 		for (const part of args.parts) if (text.includes(part)) found.add(part);
 	}

@@ -317,7 +317,12 @@ export const en = {
 	't3.col.cost': 'cost',
 	't3.col.vs': 'vs base, printed',
 	't3.caption': 'The paper’s Table 3 (validation set). Cost is models × crops: how many times the network runs per image. Errors and “vs base” as printed; cost and the recomputed difference from the errors, marked where they disagree with the printed one.',
-	't2.placeValue': '{n}'
+	't2.placeValue': '{n}',
+	'det.col.external': 'external data',
+	'det.col.ensemble': 'ensemble',
+	'det.col.approach': 'approach',
+	'det.col.context': 'contextual model',
+	'det.col.bbox': 'bounding-box regression'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -162,7 +162,7 @@ export const ko: Record<MessageKey, string> = {
 	'switch.five.naive': '단순형: 입력 채널 {n}개 전체에 5×5 합성곱 하나',
 	'switch.five.reduced': '먼저 1×1 축소로 채널을 {n}개로 줄인 경우',
 	'switch.verdict': '차원 축소로 이 가지의 비용은 {ratio} 줄어든다. 단순형의 풀링 가지는 곱셈-덧셈 연산을 더하지 않지만 입력 채널 {passes}개를 모두 출력으로 넘기고, 축소형은 이를 {projects}개로 투영한다.',
-	'switch.caption': '어느 형태를 보이든 각 모듈은 GoogLeNet에서 받는 입력을 그대로 받는다(({id})은 {shape}). 논문처럼 가중치만 세고 곱셈-덧셈은 한 번으로 센다. 점선 상자는 그림 2(b)가 더하는 1×1 합성곱이다.',
+	'switch.caption': '어느 형태를 보이든 각 모듈은 GoogLeNet에서 받는 입력을 그대로 받는다(({id})의 입력은 {shape}). 논문처럼 가중치만 세고 곱셈-덧셈은 한 번으로 센다. 점선 상자는 그림 2(b)가 더하는 1×1 합성곱이다.',
 	'gate.noWeights': '이 사이트에는 아직 가중치가 없다.',
 	'gate.noWeights.text': '이 그림에는 한 번 변환해 둔 BVLC GoogLeNet 가중치가 필요하다. 프로젝트 폴더에서 {command}를 실행하고(PATH는 {folder} 폴더나 원본 {file}) 다시 빌드하면 된다. 이 장의 나머지는 가중치 없이도 동작한다.',
 	'gate.lookedFor': '사이트가 찾아본 주소: {url}',
@@ -317,5 +317,10 @@ export const ko: Record<MessageKey, string> = {
 	't3.col.cost': '비용',
 	't3.col.vs': '기준 대비(인쇄값)',
 	't3.caption': '논문의 표 3(검증 세트)이다. 비용은 모델 수 × 크롭 수, 곧 이미지 한 장에 네트워크를 몇 번 돌리는지다. 오류율과 “기준 대비”는 인쇄된 그대로이고, 비용과 오류율에서 다시 계산한 차이는 직접 계산했으며 인쇄값과 다르면 표시한다.',
-	't2.placeValue': '{n}위'
+	't2.placeValue': '{n}위',
+	'det.col.external': '외부 데이터',
+	'det.col.ensemble': '앙상블',
+	'det.col.approach': '접근 방식',
+	'det.col.context': '문맥 모델',
+	'det.col.bbox': '경계 상자 회귀'
 };
