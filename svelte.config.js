@@ -16,6 +16,9 @@ const config = {
 		// Every page is prerendered (see src/routes/+layout.ts). 404.html is the shell that renders
 		// src/routes/+error.svelte for an unknown address; scripts/serve.mjs sends it with status 404.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
+		// The Korean edition (/ko/…, rerouted to the same pages by src/hooks.ts) is found by the
+		// crawler through every page's language switch; /ko/ starts it off.
+		prerender: { entries: ['*', '/ko/'] },
 		// components/ and notebooks/ live at the repo root (design card), not under src/.
 		// kit.alias also writes the matching tsconfig "paths" into .svelte-kit/tsconfig.json.
 		alias: {

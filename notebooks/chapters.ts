@@ -12,6 +12,8 @@ export interface ChapterInfo {
 	readonly file: string;
 	/** One line for the contents page. */
 	readonly summary: string;
+	/** The Korean edition's title and line (notebooks/ko/<file>'s "# N. 제목" must match the title). */
+	readonly ko: { readonly title: string; readonly summary: string };
 }
 
 export const CHAPTERS: readonly ChapterInfo[] = [
@@ -20,63 +22,72 @@ export const CHAPTERS: readonly ChapterInfo[] = [
 		section: 1,
 		title: 'Introduction',
 		file: '01-introduction.md',
-		summary: 'A deeper, cheaper winner: GoogLeNet against AlexNet and VGG-16, counted by the same code.'
+		summary: 'A deeper, cheaper winner: GoogLeNet against AlexNet and VGG-16, counted by the same code.',
+		ko: { title: '서론', summary: '더 깊으면서도 더 가벼운 우승작: GoogLeNet을 AlexNet, VGG-16과 같은 코드로 세어 견준다.' }
 	},
 	{
 		slug: 'related-work',
 		section: 2,
 		title: 'Related work',
 		file: '02-related-work.md',
-		summary: 'LeNet-style stacks, fixed Gabor filters at several scales, Network-in-Network’s 1×1 convolutions, R-CNN.'
+		summary: 'LeNet-style stacks, fixed Gabor filters at several scales, Network-in-Network’s 1×1 convolutions, R-CNN.',
+		ko: { title: '관련 연구', summary: 'LeNet식으로 쌓은 층, 여러 스케일의 고정된 가보르 필터, Network-in-Network의 1×1 합성곱, R-CNN.' }
 	},
 	{
 		slug: 'motivation',
 		section: 3,
 		title: 'Motivation and high-level considerations',
 		file: '03-motivation.md',
-		summary: 'Why widening everything costs quadratically, and why the fix is sparse structure built from dense blocks.'
+		summary: 'Why widening everything costs quadratically, and why the fix is sparse structure built from dense blocks.',
+		ko: { title: '동기와 상위 수준의 고려 사항', summary: '모든 층을 넓히면 비용이 제곱으로 느는 이유, 그리고 해법이 밀집 블록으로 지은 희소 구조인 이유.' }
 	},
 	{
 		slug: 'architectural-details',
 		section: 4,
 		title: 'Architectural details',
 		file: '04-architectural-details.md',
-		summary: 'The naive and the reduced Inception module side by side, with the arithmetic written out.'
+		summary: 'The naive and the reduced Inception module side by side, with the arithmetic written out.',
+		ko: { title: '구조의 세부 사항', summary: '단순한 인셉션 모듈과 차원을 축소한 모듈을 나란히 놓고, 그 계산을 풀어 쓴다.' }
 	},
 	{
 		slug: 'googlenet',
 		section: 5,
 		title: 'GoogLeNet',
 		file: '05-googlenet.md',
-		summary: 'Table 1 audited row by row, and the two auxiliary classifiers that help train it.'
+		summary: 'Table 1 audited row by row, and the two auxiliary classifiers that help train it.',
+		ko: { title: 'GoogLeNet', summary: '표 1을 행마다 검산하고, 학습을 돕는 두 보조 분류기를 살핀다.' }
 	},
 	{
 		slug: 'training',
 		section: 6,
 		title: 'Training methodology',
 		file: '06-training.md',
-		summary: 'The learning-rate schedule, momentum, and the random patches the network was trained on.'
+		summary: 'The learning-rate schedule, momentum, and the random patches the network was trained on.',
+		ko: { title: '훈련 방법', summary: '학습률 일정, 모멘텀, 그리고 네트워크가 훈련에 쓴 무작위 패치.' }
 	},
 	{
 		slug: 'classification',
 		section: 7,
 		title: 'ILSVRC 2014 classification challenge',
 		file: '07-classification.md',
-		summary: 'Tables 2 and 3 as charts, and how the test crops of one image are cut.'
+		summary: 'Tables 2 and 3 as charts, and how the test crops of one image are cut.',
+		ko: { title: 'ILSVRC 2014 분류 챌린지', summary: '표 2와 표 3을 차트로 보고, 이미지 한 장의 테스트 크롭을 어떻게 자르는지 본다.' }
 	},
 	{
 		slug: 'detection',
 		section: 8,
 		title: 'ILSVRC 2014 detection challenge',
 		file: '08-detection.md',
-		summary: 'Inception as the region classifier of an R-CNN-style detector, and how it placed.'
+		summary: 'Inception as the region classifier of an R-CNN-style detector, and how it placed.',
+		ko: { title: 'ILSVRC 2014 검출 챌린지', summary: 'R-CNN 방식 검출기의 영역 분류기로 쓰인 인셉션, 그리고 그 순위.' }
 	},
 	{
 		slug: 'conclusions',
 		section: 9,
 		title: 'Conclusions',
 		file: '09-conclusions.md',
-		summary: 'Dense building blocks approximating a sparse structure: much better for a little more compute.'
+		summary: 'Dense building blocks approximating a sparse structure: much better for a little more compute.',
+		ko: { title: '결론', summary: '희소 구조를 근사하는 밀집 빌딩 블록: 계산을 조금 더 들여 훨씬 나은 결과를 얻는다.' }
 	}
 ];
 
@@ -95,4 +106,9 @@ export function chapterPlace(slug: string): ChapterPlace | undefined {
 		...(i > 0 ? { previous: CHAPTERS[i - 1] } : {}),
 		...(i < CHAPTERS.length - 1 ? { next: CHAPTERS[i + 1] } : {})
 	};
+}
+
+/** A chapter's title and summary in one edition. */
+export function chapterText(chapter: ChapterInfo, locale: 'en' | 'ko'): { title: string; summary: string } {
+	return locale === 'ko' ? chapter.ko : { title: chapter.title, summary: chapter.summary };
 }

@@ -40,3 +40,6 @@ export function preferredLocale(languages: readonly string[]): Locale | undefine
 	}
 	return undefined;
 }
+
+/** localStorage key: set once the Korean edition has been offered (components/chrome/LanguageOffer). */
+export const OFFERED_KEY = 'going-deeper:ko-offered';
