@@ -7,8 +7,50 @@
  *  - no figure reads "−0" or "-0.0": a value that rounds to zero is written without a sign.
  * tests/unit/core/format.test.ts holds it to this, and tests/unit/core/format-sites.test.ts keeps
  * every other file from writing numbers its own way.
+ * Each edition writes numbers its own way (NUMBER_STYLE): the functions that write words or signs
+ * take the edition last, English by default; the units K, M, G stay in both.
  */
 import type { Shape } from './plan';
+
+export type NumberLocale = 'en' | 'ko';
+
+interface NumberStyle {
+  /** Between groups of three digits. */
+  readonly group: string;
+  /** Between the whole part and the decimals. */
+  readonly decimal: string;
+  /** A percentage from its figure: "56.5" -> "56.5%". */
+  readonly percent: (figure: string) => string;
+  /** A ratio from its figure: "8.34" -> "8.34×" (Korean: "8.34배"). */
+  readonly times: (figure: string) => string;
+  /** A count in words (see inWords). */
+  readonly words: (n: number, scale: 'million' | 'billion', decimals: number) => string;
+}
+
+/** Korean counts in 만 (10^4) and 억 (10^8): 1.5 billion is 15억, 6.98 million 698만. */
+function koreanWords(n: number, scale: 'million' | 'billion', decimals: number): string {
+  // The same significant digits as the English: 1.50 billion -> 15.0억, 6.98 million -> 698만.
+  return scale === 'billion'
+    ? `${fixedIn(n / 1e8, Math.max(0, decimals - 1), 'en')}억`
+    : `${groupedIn(n / 1e4, Math.max(0, decimals - 2), 'en')}만`;
+}
+
+export const NUMBER_STYLE: Record<NumberLocale, NumberStyle> = {
+  en: {
+    group: ',',
+    decimal: '.',
+    percent: (f) => `${f}%`,
+    times: (f) => `${f}×`,
+    words: (n, scale, decimals) => `${fixed(n / (scale === 'million' ? 1e6 : 1e9), decimals)} ${scale}`
+  },
+  ko: {
+    group: ',',
+    decimal: '.',
+    percent: (f) => `${f}%`,
+    times: (f) => `${f}배`,
+    words: koreanWords
+  }
+};
 
 export type OpsUnit = 'macs' | 'flops';
 export type Kilo = 1000 | 1024;
@@ -16,10 +58,23 @@ export type Kilo = 1000 | 1024;
 /** A minus sign, not a hyphen. */
 const MINUS = '−';
 
-export const grouped = (n: number): string => {
-  const text = Math.round(n).toLocaleString('en-US');
-  return text === '-0' ? '0' : text.replace('-', MINUS);
-};
+/** Whole numbers with grouped digits: 6983576 -> "6,983,576". */
+export const grouped = (n: number, locale: NumberLocale = 'en'): string => groupedIn(n, 0, locale);
+
+/** Grouped digits and `decimals` places: 6983.5 -> "6,983.5" (decimals 1). */
+function groupedIn(n: number, decimals: number, locale: NumberLocale): string {
+  const style = NUMBER_STYLE[locale];
+  const [whole, fraction] = (decimals === 0 ? fixed(Math.round(n), 0) : fixed(n, decimals)).split('.');
+  const sign = whole.startsWith(MINUS) ? MINUS : '';
+  const digits = whole.slice(sign.length).replace(/\B(?=(\d{3})+(?!\d))/g, style.group);
+  return `${sign}${digits}${fraction === undefined ? '' : style.decimal + fraction}`;
+}
+
+/** fixed() with the edition's decimal sign. */
+function fixedIn(n: number, decimals: number, locale: NumberLocale): string {
+  const text = fixed(n, decimals);
+  return locale === 'en' ? text : text.replace('.', NUMBER_STYLE[locale].decimal);
+}
 
 export const shape = (s: Shape): string => s.join('x');
 
@@ -75,16 +130,18 @@ export function inUnits(n: number, unit: 'K' | 'M' | 'G', kilo: Kilo, decimals =
   return `${fixed(n / kilo ** power, decimals)}${unit}`;
 }
 
-/** A count in words: 1498677248 -> "1.50 billion" (decimals 2). */
-export function inWords(n: number, scale: 'million' | 'billion', decimals = 2): string {
-  return `${fixed(n / (scale === 'million' ? 1e6 : 1e9), decimals)} ${scale}`;
+/** A count in words: 1498677248 -> "1.50 billion" (decimals 2); Korean "15.0억". */
+export function inWords(n: number, scale: 'million' | 'billion', decimals = 2, locale: NumberLocale = 'en'): string {
+  return NUMBER_STYLE[locale].words(n, scale, decimals);
 }
 
 /** A fraction as a percentage: 0.5648 -> "56.5%". */
-export const percent = (fraction: number, decimals = 1): string => `${fixed(fraction * 100, decimals)}%`;
+export const percent = (fraction: number, decimals = 1, locale: NumberLocale = 'en'): string =>
+  NUMBER_STYLE[locale].percent(fixedIn(fraction * 100, decimals, locale));
 
-/** A ratio: 8.34 -> "8.34×". */
-export const times = (ratio: number, decimals = 2): string => `${fixed(ratio, decimals)}×`;
+/** A ratio: 8.34 -> "8.34×" (Korean "8.34배"). */
+export const times = (ratio: number, decimals = 2, locale: NumberLocale = 'en'): string =>
+  NUMBER_STYLE[locale].times(fixedIn(ratio, decimals, locale));
 
 /** A signed difference: "+34.5", "−0.4", and "0.0" (no sign) when it rounds to zero. */
 export function signed(n: number, decimals = 1): string {

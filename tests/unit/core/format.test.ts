@@ -76,3 +76,26 @@ describe('the site’s one formatter', () => {
     expect(bytes(3 * 1024 ** 2)).toBe('3.00 MiB');
   });
 });
+
+describe('the Korean edition’s numbers', () => {
+  it('groups digits and writes decimals and percentages as the English does', () => {
+    expect(grouped(6983576, 'ko')).toBe('6,983,576');
+    expect(grouped(-1234.6, 'ko')).toBe('−1,235');
+    expect(grouped(-0.4, 'ko')).toBe('0');
+    expect(percent(0.5648, 1, 'ko')).toBe('56.5%');
+  });
+
+  it('writes ratios with 배 and large counts in 억 and 만, the units K, M, G unchanged', () => {
+    expect(times(8.34, 2, 'ko')).toBe('8.34배');
+    expect(inWords(1498677248, 'billion', 2, 'ko')).toBe('15.0억');
+    expect(inWords(6983576, 'million', 2, 'ko')).toBe('698만');
+    expect(inWords(61e6, 'million', 1, 'ko')).toBe('6,100만');
+    expect(compact(1582671872)).toBe('1.58G');
+  });
+
+  it('keeps the English edition as it was', () => {
+    expect(times(8.34)).toBe('8.34×');
+    expect(inWords(1498677248, 'billion')).toBe('1.50 billion');
+    expect(grouped(1234567.5)).toBe('1,234,568');
+  });
+});

@@ -7,6 +7,11 @@ import { mdsvexOptions } from '../../../svelte.config.js';
 
 const source = (file: string) => readFileSync(`notebooks/${file}`, 'utf8');
 const prose = (file: string) => source(file).replace(/<script>[\s\S]*?<\/script>/, '');
+// Every chapter's Markdown, the Korean edition's (notebooks/ko/) too where it exists.
+const MARKDOWN = [
+  ...CHAPTERS.map((c) => ({ file: c.file })),
+  ...CHAPTERS.filter((c) => existsSync(`notebooks/ko/${c.file}`)).map((c) => ({ file: `ko/${c.file}` }))
+];
 
 describe('the chapter index', () => {
   it('has one chapter per section of the paper, in order', () => {
@@ -30,7 +35,7 @@ describe('the chapter index', () => {
 });
 
 describe('the Markdown of each chapter', () => {
-  it.each(CHAPTERS)('$file: no paragraph line starts with a tag or an expression', (c) => {
+  it.each(MARKDOWN)('$file: no paragraph line starts with a tag or an expression', (c) => {
     // A line that starts with "<Num ..." inside a paragraph makes mdsvex end the paragraph there.
     const lines = prose(c.file).split('\n');
     const bad = lines.filter(
@@ -39,7 +44,7 @@ describe('the Markdown of each chapter', () => {
     expect(bad).toEqual([]);
   });
 
-  it.each(CHAPTERS)('$file: smart quotes never reach a component or an expression', async (c) => {
+  it.each(MARKDOWN)('$file: smart quotes never reach a component or an expression', async (c) => {
     // mdsvex treats an inline tag whose expression has an operator in it as text, and its
     // typography then curls the attribute quotes: format="times" becomes format=“times”.
     const compiled = (await compile(source(c.file), { ...mdsvexOptions, filename: c.file }))!.code;
@@ -50,7 +55,7 @@ describe('the Markdown of each chapter', () => {
     expect([...tags, ...expressions].filter((t) => /[“”‘’–—]/.test(t))).toEqual([]);
   });
 
-  it.each(CHAPTERS)('$file: every heading gets an id and a link to itself', async (c) => {
+  it.each(MARKDOWN)('$file: every heading gets an id and a link to itself', async (c) => {
     const compiled = (await compile(source(c.file), { ...mdsvexOptions, filename: c.file }))!.code;
     const headings = [...compiled.matchAll(/<h([1-4])( id="([^"]+)")?>([\s\S]*?)<\/h\1>/g)];
     expect(headings.length).toBeGreaterThanOrEqual(1);
