@@ -58,8 +58,11 @@ export type Kilo = 1000 | 1024;
 /** A minus sign, not a hyphen. */
 const MINUS = '−';
 
-/** Whole numbers with grouped digits: 6983576 -> "6,983,576". */
-export const grouped = (n: number, locale: NumberLocale = 'en'): string => groupedIn(n, 0, locale);
+/** Whole numbers with grouped digits: 6983576 -> "6,983,576". One argument, so .map(grouped) works. */
+export const grouped = (n: number): string => groupedIn(n, 0, 'en');
+
+/** grouped() in an edition's style. */
+export const groupedFor = (n: number, locale: NumberLocale): string => groupedIn(n, 0, locale);
 
 /** Grouped digits and `decimals` places: 6983.5 -> "6,983.5" (decimals 1). */
 function groupedIn(n: number, decimals: number, locale: NumberLocale): string {

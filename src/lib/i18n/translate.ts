@@ -17,3 +17,22 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 	if (!params) return message;
 	return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+export interface MessagePart {
+	readonly text: string;
+	/** Set for a "{name}" left for markup to fill. */
+	readonly slot?: string;
+}
+
+/** A message cut at its unfilled placeholders: "a {x} b" -> [a ], {x}, [ b]. */
+export function messageParts(message: string): MessagePart[] {
+	const parts: MessagePart[] = [];
+	let last = 0;
+	for (const m of message.matchAll(/\{(\w+)\}/g)) {
+		if (m.index > last) parts.push({ text: message.slice(last, m.index) });
+		parts.push({ text: m[0], slot: m[1] });
+		last = m.index + m[0].length;
+	}
+	if (last < message.length) parts.push({ text: message.slice(last) });
+	return parts;
+}

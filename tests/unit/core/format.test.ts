@@ -5,6 +5,7 @@ import {
   compact,
   fixed,
   grouped,
+  groupedFor,
   inUnits,
   inWords,
   millis,
@@ -79,9 +80,9 @@ describe('the site’s one formatter', () => {
 
 describe('the Korean edition’s numbers', () => {
   it('groups digits and writes decimals and percentages as the English does', () => {
-    expect(grouped(6983576, 'ko')).toBe('6,983,576');
-    expect(grouped(-1234.6, 'ko')).toBe('−1,235');
-    expect(grouped(-0.4, 'ko')).toBe('0');
+    expect(groupedFor(6983576, 'ko')).toBe('6,983,576');
+    expect(groupedFor(-1234.6, 'ko')).toBe('−1,235');
+    expect(groupedFor(-0.4, 'ko')).toBe('0');
     expect(percent(0.5648, 1, 'ko')).toBe('56.5%');
   });
 
