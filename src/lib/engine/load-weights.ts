@@ -150,7 +150,12 @@ export async function loadWeights(
   pause?: () => Promise<void>
 ): Promise<LoadedWeights> {
   const loaded = await loadWeightValues(model, readShard, where, specs, pause);
+  return { tensors: valuesToTensors(loaded), precision: loaded.precision, auxHeads: loaded.auxHeads, source: loaded.source };
+}
+
+/** Loaded values as tensors on the current backend (the caller owns them). */
+export function valuesToTensors(loaded: LoadedValues): tf.NamedTensorMap {
   const tensors: tf.NamedTensorMap = {};
   for (const [name, v] of loaded.values) tensors[name] = tf.tensor(v.data, [...v.shape], 'float32');
-  return { tensors, precision: loaded.precision, auxHeads: loaded.auxHeads, source: loaded.source };
+  return tensors;
 }

@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { bytes } from '../../core/format';
 import { createGoogLeNet, type GoogLeNet } from '../googlenet';
+import { valuesToTensors } from '../load-weights';
 import { startBackend } from './gradient-backend';
 import { buffersOf, type FromWorker, type GradientEngine, type JobResult, type ToWorker } from './gradient-protocol';
 import { JobStopped, runAttribute, runDream, runFeatureVis, type JobControl } from './gradient-tasks';
@@ -51,7 +52,7 @@ async function load(engine: GradientEngine): Promise<Loaded> {
   const fetched = await fetchWeights(engine.base, engine.precision, (p) =>
     stage(`loading the ${engine.precision} weights: ${bytes(p.loaded)} of ${bytes(p.total)}`)
   );
-  const weights = fetched.weights.tensors;
+  const weights = valuesToTensors(fetched.weights);
   try {
     loaded = { key, net: createGoogLeNet(weights), weights, runs: 0 };
   } catch (e) {
