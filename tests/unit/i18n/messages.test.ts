@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueProblems } from '$lib/i18n/catalogue-check';
 import { CATALOGUES, translate } from '$lib/i18n/translate';
+import { EN_AREAS } from '$lib/i18n/messages/en';
+import { LocalizedError, errorText } from '$lib/i18n/localized-error';
 import { localeFromPath, localizePath, preferredLocale, stripLocale } from '$lib/i18n/locale';
 
 describe('message catalogues', () => {
@@ -16,6 +18,22 @@ describe('message catalogues', () => {
 		expect(catalogueProblems({ en, ko })).toEqual(['c: only in en', 'd: only in ko']);
 		expect(catalogueProblems({ en: { b: '{n} of {total}' }, ko: { b: '{n}개' } })).toEqual(['b: placeholders differ (en {n,total} ko {n})']);
 		expect(catalogueProblems({ en: { a: 'One' }, ko: { a: ' ' } })).toEqual(['a: empty in ko']);
+	});
+
+	it('are made of areas whose keys do not collide (a later area would silently replace an earlier one’s message)', () => {
+		const keys = EN_AREAS.flatMap((area) => Object.keys(area));
+		expect(keys.length).toBe(new Set(keys).size);
+		expect(keys.length).toBe(Object.keys(CATALOGUES.en).length);
+	});
+
+	it('an error raised with a key reads in English in the CLI and in the reader’s edition on the page', () => {
+		const err = new LocalizedError('error.status', { status: 404 });
+		expect(err.message).toBe('status 404');
+		expect(errorText(err, (k, p) => translate('ko', k, p))).toBe('상태 404');
+		// Across postMessage an error arrives as a plain object: its key still travels.
+		expect(errorText({ message: 'status 404', key: 'error.status', params: { status: 404 } }, (k, p) => translate('ko', k, p))).toBe('상태 404');
+		expect(errorText(new Error('plain'), (k, p) => translate('ko', k, p))).toBe('plain');
+		expect(errorText('text', (k, p) => translate('ko', k, p))).toBe('text');
 	});
 
 	it('fills placeholders', () => {

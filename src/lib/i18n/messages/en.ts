@@ -1,7 +1,15 @@
 // The English edition's interface text, one key per message; {name} marks a placeholder filled by
 // t(key, { name }). Korean is in ko.ts, typed against this file: a key missing or extra there is a
 // type error, and tests/unit/i18n/messages.test.ts fails on it too.
-export const en = {
+import { liveEn } from './live.en';
+import { diagramEn } from './diagram.en';
+import { gradientsEn } from './gradients.en';
+import { widgetsEn } from './widgets.en';
+import { engineEn } from './engine.en';
+import { textEn } from './text.en';
+
+/** Messages of the site's frame and the converted chapters' widgets; each area's own are in <area>.en.ts. */
+const base = {
 	'quote.original': 'Original',
 	'quote.show': 'Show the paper’s original English',
 	'quote.hide': 'Hide the paper’s original English',
@@ -324,6 +332,19 @@ export const en = {
 	'det.col.approach': 'approach',
 	'det.col.context': 'contextual model',
 	'det.col.bbox': 'bounding-box regression'
+} as const;
+
+/** Every area's messages: their keys must not collide (tests/unit/i18n/messages.test.ts). */
+export const EN_AREAS = [base, liveEn, diagramEn, gradientsEn, widgetsEn, engineEn, textEn];
+
+export const en = {
+	...base,
+	...liveEn,
+	...diagramEn,
+	...gradientsEn,
+	...widgetsEn,
+	...engineEn,
+	...textEn
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,13 @@
 // 한국어판의 인터페이스 문구. en.ts와 같은 키를 모두 갖는다(없거나 남는 키는 타입 오류).
 import type { MessageKey } from './en';
+import { liveKo } from './live.ko';
+import { diagramKo } from './diagram.ko';
+import { gradientsKo } from './gradients.ko';
+import { widgetsKo } from './widgets.ko';
+import { engineKo } from './engine.ko';
+import { textKo } from './text.ko';
 
-export const ko: Record<MessageKey, string> = {
+const base = {
 	'quote.original': '원문',
 	'quote.show': '논문의 영어 원문 보기',
 	'quote.hide': '논문의 영어 원문 숨기기',
@@ -324,4 +330,14 @@ export const ko: Record<MessageKey, string> = {
 	'det.col.approach': '접근 방식',
 	'det.col.context': '문맥 모델',
 	'det.col.bbox': '경계 상자 회귀'
+};
+
+export const ko: Record<MessageKey, string> = {
+	...base,
+	...liveKo,
+	...diagramKo,
+	...gradientsKo,
+	...widgetsKo,
+	...engineKo,
+	...textKo
 };

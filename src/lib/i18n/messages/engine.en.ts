@@ -1,0 +1,4 @@
+// The engine's messages shown to readers (weights, backends, the gradient worker), raised as LocalizedError. Keys start 'engine.'.
+// English; the Korean is engine.ko.ts, typed against this file. Spread into en.ts.
+export const engineEn = {
+} as const;
