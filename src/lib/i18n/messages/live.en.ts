@@ -3,10 +3,10 @@
 export const liveEn = {
 	// The page (src/routes/live)
 	'live.description':
-		"GoogLeNet running in your browser: classify a photo, see every layer's and every Inception branch's feature maps, and the paper's 144 test-time crops.",
+		"GoogLeNet running in your browser: classify a photo, see every layer's and every Inception branch's feature maps, and the paper's {crops} test-time crops.",
 	'live.title': 'GoogLeNet, live in your browser',
 	'live.lede':
-		"The real BVLC GoogLeNet weights, run on this device (nothing is uploaded) by TensorFlow.js, or on WASM by this site's own SIMD kernels. Give it a photo, compare one crop with the paper's 144, and look inside: every layer and every branch of every Inception module.",
+		"The real BVLC GoogLeNet weights, run on this device (nothing is uploaded) by TensorFlow.js, or on WASM by this site's own SIMD kernels. Give it a photo, compare one crop with the paper's {crops}, and look inside: every layer and every branch of every Inception module.",
 	'live.noscript': 'The live network runs in JavaScript (TensorFlow.js): turn JavaScript on to use this page.',
 	'live.setup': 'Model and backend',
 	'live.address': 'In the address: {error}',
@@ -42,7 +42,7 @@ export const liveEn = {
 	'live.weights.missing.choose': 'choose the file',
 	'live.weights.failed': 'The weights could not be loaded: {message}',
 	'live.weights.noLabels': "No class names ({labels}) on this site: classes show as numbers. Drop Caffe's {synset} onto the page to name them.",
-	'live.weights.upstream': 'Have the upstream {file} (with the auxiliary heads)? {import} or drop it here.',
+	'live.weights.upstream': 'Have the upstream {file} (with the auxiliary heads)? {action} or drop it here.',
 	'live.weights.import': 'Import it',
 	// Backend and engine
 	'live.backend.legend': 'Backend',
@@ -120,7 +120,8 @@ export const liveEn = {
 	'live.sources.skimage': '(scikit-image sample data)',
 	'live.drop': 'Drop a photo to classify it,{br}or {file} to import the weights',
 	'live.drop.pasted': 'pasted image',
-	'live.notImage': '{name} is not an image{type}; give a PNG, JPEG, WebP or GIF.',
+	'live.notImage': '{name} is not an image ({type}); give a PNG, JPEG, WebP or GIF.',
+	'live.notImage.untyped': '{name} is not an image; give a PNG, JPEG, WebP or GIF.',
 	// The webcam
 	'live.camera.denied': 'Camera permission was denied. Allow the camera for this site in the browser’s settings, or use a photo instead.',
 	'live.camera.none': 'No camera was found on this device. Use a photo instead.',
@@ -141,7 +142,7 @@ export const liveEn = {
 	'live.result.waiting': 'waiting…',
 	'live.result.aux': 'Auxiliary classifier {head}: {label} ({p})',
 	'live.result.auxTitle': '{head} (hangs off {module})',
-	'live.result.perImage': '{ms} ms per image',
+	'live.result.perImage': '{ms} per image',
 	'live.result.first': ' (first run: includes compiling the kernels)',
 	'live.result.crops': '{n} crops in {ms} ms ({per} ms per crop, {backend})',
 	'live.result.again': 'Run again',

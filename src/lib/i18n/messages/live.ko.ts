@@ -4,10 +4,10 @@ import type { liveEn } from './live.en';
 export const liveKo: Record<keyof typeof liveEn, string> = {
 	// 페이지
 	'live.description':
-		'브라우저에서 돌아가는 GoogLeNet: 사진을 분류하고, 모든 층과 인셉션 모듈의 모든 가지가 내는 특징 맵을 보고, 논문의 테스트 크롭 144개를 직접 돌려 본다.',
+		'브라우저에서 돌아가는 GoogLeNet: 사진을 분류하고, 모든 층과 인셉션 모듈의 모든 가지가 내는 특징 맵을 보고, 논문의 테스트 크롭 {crops}개를 직접 돌려 본다.',
 	'live.title': '브라우저에서 돌아가는 GoogLeNet',
 	'live.lede':
-		'실제 BVLC GoogLeNet 가중치를 이 기기에서(아무것도 업로드하지 않는다) TensorFlow.js로, WASM에서는 이 사이트가 직접 만든 SIMD 커널로 실행한다. 사진을 한 장 주면, 크롭 하나의 결과를 논문의 크롭 144개와 비교하고 네트워크 안을 들여다볼 수 있다: 모든 층, 그리고 모든 인셉션 모듈의 모든 가지.',
+		'실제 BVLC GoogLeNet 가중치를 이 기기에서(아무것도 업로드하지 않는다) TensorFlow.js로, WASM에서는 이 사이트가 직접 만든 SIMD 커널로 실행한다. 사진을 한 장 주면, 크롭 하나의 결과를 논문의 크롭 {crops}개와 비교하고 네트워크 안을 들여다볼 수 있다: 모든 층, 그리고 모든 인셉션 모듈의 모든 가지.',
 	'live.noscript': '이 네트워크는 JavaScript(TensorFlow.js)로 실행된다. 이 페이지를 쓰려면 JavaScript를 켜야 한다.',
 	'live.setup': '모델과 백엔드',
 	'live.address': '주소의 문제: {error}',
@@ -43,7 +43,7 @@ export const liveKo: Record<keyof typeof liveEn, string> = {
 	'live.weights.missing.choose': '파일 고르기',
 	'live.weights.failed': '가중치를 불러오지 못했다: {message}',
 	'live.weights.noLabels': '이 사이트에는 클래스 이름({labels})이 없어 클래스가 번호로 나온다. Caffe의 {synset} 파일을 페이지에 끌어다 놓으면 이름이 붙는다.',
-	'live.weights.upstream': '보조 분류기가 들어 있는 원본 {file} 파일이 있다면 {import}하거나 여기에 끌어다 놓으면 된다.',
+	'live.weights.upstream': '원본 {file} 파일(보조 분류기 포함)이 있다면: {action} 또는 여기에 끌어다 놓기.',
 	'live.weights.import': '가져오기',
 	// 백엔드와 엔진
 	'live.backend.legend': '백엔드',
@@ -121,7 +121,8 @@ export const liveKo: Record<keyof typeof liveEn, string> = {
 	'live.sources.skimage': '(scikit-image 예시 데이터)',
 	'live.drop': '사진을 놓으면 분류하고,{br}{file} 파일을 놓으면 가중치를 가져온다',
 	'live.drop.pasted': '붙여 넣은 그림',
-	'live.notImage': '{name} 파일은 그림이 아니다{type}. PNG, JPEG, WebP, GIF 중 하나를 주어야 한다.',
+	'live.notImage': '{name} 파일({type})은 그림이 아니다. PNG, JPEG, WebP, GIF 중 하나를 주어야 한다.',
+	'live.notImage.untyped': '{name} 파일은 그림이 아니다. PNG, JPEG, WebP, GIF 중 하나를 주어야 한다.',
 	// 카메라
 	'live.camera.denied': '카메라 권한이 거부되었다. 브라우저 설정에서 이 사이트의 카메라를 허용하거나, 사진을 대신 쓰면 된다.',
 	'live.camera.none': '이 기기에서 카메라를 찾지 못했다. 사진을 대신 쓰면 된다.',
@@ -142,7 +143,7 @@ export const liveKo: Record<keyof typeof liveEn, string> = {
 	'live.result.waiting': '기다리는 중…',
 	'live.result.aux': '보조 분류기 {head}: {label} ({p})',
 	'live.result.auxTitle': '{head}({module}에 연결)',
-	'live.result.perImage': '그림 한 장에 {ms} ms',
+	'live.result.perImage': '그림 한 장에 {ms}',
 	'live.result.first': '(첫 실행: 커널 컴파일 포함)',
 	'live.result.crops': '크롭 {n}개에 {ms} ms(크롭 하나에 {per} ms, {backend})',
 	'live.result.again': '다시 실행',

@@ -14,6 +14,10 @@ export interface CropCell {
 	readonly mirrored: boolean;
 	/** The region in the pixels of the image the crops were cut from. */
 	readonly source: Box;
+	/** Shorter side of the resized image the crop was cut from. */
+	readonly scale: number;
+	/** The square's side (`left`, `centre`, `top`...), or null where there are no squares (1 and 10 crops). */
+	readonly square: string | null;
 	/** `288, left square, top left, mirrored` */
 	readonly name: string;
 }
@@ -21,6 +25,8 @@ export interface CropCell {
 export interface CropSquare {
 	/** `left square`, or null where the crops are cut from the whole image (1 and 10 crops). */
 	readonly label: string | null;
+	/** The square's side alone (`left`), or null as `label`. */
+	readonly side: string | null;
 	readonly cells: readonly CropCell[];
 }
 
@@ -31,25 +37,26 @@ export interface CropScale {
 }
 
 function cell(c: CropRegion, index: number, square: string | null): CropCell {
-	const name = [String(c.scale), square, c.kind, c.mirrored ? 'mirrored' : null].filter((s) => s !== null).join(', ');
-	return { index, kind: c.kind, mirrored: c.mirrored, source: c.source, name };
+	const label = square === null ? null : `${square} square`;
+	const name = [String(c.scale), label, c.kind, c.mirrored ? 'mirrored' : null].filter((s) => s !== null).join(', ');
+	return { index, kind: c.kind, mirrored: c.mirrored, source: c.source, scale: c.scale, square, name };
 }
 
 /** The crops of an image of `width` x `height`, grouped for the grid. */
 export function cropGroups(width: number, height: number, count: CropChoice): CropScale[] {
-	if (count === 1) return [{ scale: centreCrop(width, height).scale, squares: [{ label: null, cells: [cell(centreCrop(width, height), 0, null)] }] }];
+	if (count === 1) return [{ scale: centreCrop(width, height).scale, squares: [{ label: null, side: null, cells: [cell(centreCrop(width, height), 0, null)] }] }];
 	if (count === 10) {
 		const crops = tenCrops(width, height);
-		return [{ scale: crops[0]?.scale ?? 0, squares: [{ label: null, cells: crops.map((c, i) => cell(c, i, null)) }] }];
+		return [{ scale: crops[0]?.scale ?? 0, squares: [{ label: null, side: null, cells: crops.map((c, i) => cell(c, i, null)) }] }];
 	}
-	const scales: { scale: number; squares: { label: string; cells: CropCell[] }[] }[] = [];
+	const scales: { scale: number; squares: { label: string; side: string; cells: CropCell[] }[] }[] = [];
 	paperCrops(width, height).forEach((c, i) => {
 		let s = scales.at(-1);
 		if (s?.scale !== c.scale) scales.push((s = { scale: c.scale, squares: [] }));
 		const label = `${c.squareLabel} square`;
 		let sq = s.squares.at(-1);
-		if (sq?.label !== label) s.squares.push((sq = { label, cells: [] }));
-		sq.cells.push(cell(c, i, label));
+		if (sq?.label !== label) s.squares.push((sq = { label, side: c.squareLabel, cells: [] }));
+		sq.cells.push(cell(c, i, c.squareLabel));
 	});
 	return scales;
 }

@@ -5,6 +5,8 @@
  * bytes, so it is tested in Node.
  */
 
+import { LocalizedError } from '../../i18n/localized-error';
+
 /** How many leading bytes `imageFormat` needs. */
 export const SIGNATURE_BYTES = 16;
 
@@ -47,9 +49,9 @@ export function imageType(type: string, head: Uint8Array): string {
  * or its type says image (a damaged one is then refused by the decoder, with its own message).
  * An empty file is left to the decoder too, which says it is empty.
  */
-export function notAnImage(name: string, type: string, head: Uint8Array, size: number): string | null {
+export function notAnImage(name: string, type: string, head: Uint8Array, size: number): LocalizedError | null {
 	if (size === 0 || imageFormat(head) || type.startsWith('image/')) return null;
-	return `${name} is not an image${type ? ` (${type})` : ''}; give a PNG, JPEG, WebP or GIF.`;
+	return type ? new LocalizedError('live.notImage', { name, type }) : new LocalizedError('live.notImage.untyped', { name });
 }
 
 /**

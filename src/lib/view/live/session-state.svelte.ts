@@ -7,6 +7,7 @@ import type { BackendName } from '$lib/engine/backend';
 import type { Prediction } from '$lib/engine/classify';
 import type { Precision } from '$lib/engine/manifest';
 import type { BackendStatus, CropRun, DefaultBackend, EngineStage, FetchProgress, InputImage, LiveEngine, SingleRun, WeightsInfo } from '$lib/engine/browser';
+import type { MessageKey } from '$lib/i18n/translate';
 import type { Tap } from './featureMaps';
 import { DEFAULT_VIEW, LIVE_TAPS, type ColourScale, type LiveView } from './query';
 
@@ -15,15 +16,20 @@ type Browser = typeof import('$lib/engine/browser');
 export type WeightsState =
 	| { readonly kind: 'waiting' }
 	| { readonly kind: 'loading'; readonly precision: Precision; readonly progress: FetchProgress | null }
-	| { readonly kind: 'importing'; readonly name: string }
+	| { readonly kind: 'importing'; readonly name: string; readonly bytes: number }
 	| { readonly kind: 'ready'; readonly info: WeightsInfo }
 	| { readonly kind: 'missing'; readonly url: string }
-	| { readonly kind: 'failed'; readonly message: string };
+	| { readonly kind: 'failed'; readonly message: string; readonly error?: unknown };
+
+/** A message's parts: numbers and text as they are; an error or a catalogue reference is shown in the reader's edition (errorText). */
+export type NoticeParams = Readonly<Record<string, unknown>>;
 
 export interface Notice {
 	readonly id: number;
 	readonly tone: 'info' | 'warning' | 'error';
-	readonly text: string;
+	/** The message, in the catalogue (area 'live'). */
+	readonly key: MessageKey;
+	readonly params: NoticeParams;
 }
 
 export interface DebugHook {
@@ -53,8 +59,10 @@ export class LiveSessionState {
 	/** The class names in use (null until read, or when the site has none). */
 	labels = $state.raw<readonly string[] | null>(null);
 	image = $state.raw<InputImage | null>(null);
-	imageError = $state<string | null>(null);
-	imageLoading = $state<string | null>(null);
+	/** Why the last picture was refused: an error (its message, or its catalogue key) or null. */
+	imageError = $state.raw<unknown>(null);
+	/** A picture is being read. */
+	imageLoading = $state(false);
 	single = $state.raw<SingleRun | null>(null);
 	cropRun = $state.raw<CropRun | null>(null);
 	/** The batch of crops being run: how far, and each crop's top 1 so far. */
@@ -72,8 +80,8 @@ export class LiveSessionState {
 	protected generation = 0;
 	private noticeId = 0;
 
-	notify(tone: Notice['tone'], text: string): void {
-		this.notices = [...this.notices.slice(-3), { id: ++this.noticeId, tone, text }];
+	notify(tone: Notice['tone'], key: MessageKey, params: NoticeParams = {}): void {
+		this.notices = [...this.notices.slice(-3), { id: ++this.noticeId, tone, key, params }];
 	}
 
 	/** Drops the error notices (warnings and news stay). */

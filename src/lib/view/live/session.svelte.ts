@@ -55,22 +55,26 @@ export class LiveSession extends LiveSessionState {
 		this.unlisten = listenToEngine({
 			onFallback: (failed, reason, next) => this.fellBack(failed, reason, next),
 			onLost: (name, reason) => {
-				this.notify('warning', `${lib.BACKEND_LABELS[name]}: ${reason}. Running again on the next backend.`);
+				this.notify('warning', 'live.notice.lost', { backend: lib.BACKEND_LABELS[name], reason });
 				void this.run();
 			},
-			onKernelsFailed: (reason) => this.notify('warning', `WASM: our own SIMD kernels could not start (${reason}); using tfjs's WASM kernels instead.`),
+			onKernelsFailed: (reason) => this.notify('warning', 'live.notice.kernels', { reason }),
 			onStage: (stage) => (this.stage = stage)
 		});
 		const imageDone = view.image ? this.pickSample(view.image, false) : Promise.resolve();
 		try {
 			this.backend = await this.engine.useBackend(view.backend ?? shared.fastest.backend);
 		} catch (e) {
-			this.weights = { kind: 'failed', message: (e as Error).message };
+			this.weights = { kind: 'failed', message: (e as Error).message, error: e };
 			return;
 		}
 		const asked = this.statuses.find((s) => s.name === view.backend);
 		if (asked && this.backend !== asked.name)
-			this.notify('warning', `${asked.label} is not available here (${asked.reason ?? this.engine.failed.get(asked.name) ?? 'it did not start'}); using ${lib.BACKEND_LABELS[this.backend]}.`);
+			this.notify('warning', 'live.notice.notHere', {
+				asked: asked.label,
+				reason: asked.reason ?? this.engine.failed.get(asked.name) ?? { key: 'live.notice.didNotStart' },
+				backend: lib.BACKEND_LABELS[this.backend]
+			});
 		const labels = await lib.fetchLabels(MODEL_BASE);
 		this.engine.labels = this.labels = labels;
 		this.labelsMissing = labels === null;
@@ -85,7 +89,8 @@ export class LiveSession extends LiveSessionState {
 		this.backend = next;
 		// The address follows: a link made now opens on the backend that works.
 		if (next && this.view.backend === failed) this.view = { ...this.view, backend: next };
-		this.notify('warning', next ? `${label(failed)} ${reason}; switched to ${label(next)}.` : `${label(failed)} ${reason}.`);
+		if (next) this.notify('warning', 'live.notice.fellBack', { failed: label(failed), reason, next: label(next) });
+		else this.notify('warning', 'live.notice.failed', { failed: label(failed), reason });
 	}
 
 	private async loadWeights(precision: Precision): Promise<void> {
@@ -108,7 +113,7 @@ export class LiveSession extends LiveSessionState {
 			engineChanged();
 		} catch (e) {
 			this.weights =
-				e instanceof lib.NoWeightsError ? { kind: 'missing', url: e.url } : { kind: 'failed', message: (e as Error).message };
+				e instanceof lib.NoWeightsError ? { kind: 'missing', url: e.url } : { kind: 'failed', message: (e as Error).message, error: e };
 		}
 	}
 
@@ -128,7 +133,7 @@ export class LiveSession extends LiveSessionState {
 		try {
 			this.backend = await this.engine.useBackend(name);
 		} catch (e) {
-			this.notify('error', (e as Error).message);
+			this.notify('error', 'live.notice.error', { message: e });
 		}
 		choose({ backend: name, precision: this.view.precision });
 		await this.run();
@@ -151,10 +156,10 @@ export class LiveSession extends LiveSessionState {
 				if (this.engine) this.engine.labels = labels;
 				this.labels = labels;
 				this.labelsMissing = false;
-				this.notify('info', `Class names read from ${file.name}.`);
+				this.notify('info', 'live.notice.labels', { file: file.name });
 				await this.run();
 			} catch (e) {
-				this.notify('error', (e as Error).message);
+				this.notify('error', 'live.notice.error', { message: e });
 			}
 			return;
 		}
@@ -184,7 +189,7 @@ export class LiveSession extends LiveSessionState {
 	/** Decodes a new image; on failure, says why and keeps the previous image and result. */
 	private async useImage(decode: () => Promise<InputImage>, sample: SampleId | null, run = true): Promise<void> {
 		const token = ++this.generation;
-		this.imageLoading = 'reading the image';
+		this.imageLoading = true;
 		try {
 			const image = await decode();
 			if (token !== this.generation) return;
@@ -195,10 +200,10 @@ export class LiveSession extends LiveSessionState {
 			this.clearErrors();
 			this.view = { ...this.view, image: sample };
 		} catch (e) {
-			if (token === this.generation) this.imageError = (e as Error).message;
+			if (token === this.generation) this.imageError = e;
 			return;
 		} finally {
-			if (token === this.generation) this.imageLoading = null;
+			if (token === this.generation) this.imageLoading = false;
 		}
 		if (run) await this.run();
 	}
@@ -208,18 +213,19 @@ export class LiveSession extends LiveSessionState {
 		if (!lib || !engine) return;
 		const before = this.weights;
 		this.generation++;
-		this.weights = { kind: 'importing', name: file.name };
+		this.weights = { kind: 'importing', name: file.name, bytes: file.size };
 		try {
 			const imported = await lib.importCaffemodel(file);
 			const info = await engine.loadImported(imported);
 			this.weights = { kind: 'ready', info };
 			this.taps = engine.taps;
 			this.backend = engine.backend;
-			const aux = info.auxHeads.length ? `, with the auxiliary heads ${info.auxHeads.join(' and ')}` : '';
-			this.notify('info', `Imported ${file.name} in this browser${aux}.`);
+			const [a, b] = info.auxHeads;
+			const heads = a && b && info.auxHeads.length === 2 ? { key: 'live.notice.and', params: { a, b } } : info.auxHeads.join(', ');
+			this.notify('info', 'live.notice.imported', { file: file.name, aux: info.auxHeads.length ? { key: 'live.notice.importedAux', params: { heads } } : '' });
 		} catch (e) {
 			this.weights = before;
-			this.notify('error', `Could not import ${file.name}: ${(e as Error).message}`);
+			this.notify('error', 'live.notice.importFailed', { file: file.name, message: e });
 			return;
 		}
 		await this.run();
@@ -234,7 +240,7 @@ export class LiveSession extends LiveSessionState {
 		try {
 			const layer = this.taps.has(this.view.layer) ? this.view.layer : DEFAULT_VIEW.layer;
 			if (layer !== this.view.layer) {
-				this.notify('warning', `The loaded weights have no ${this.view.layer}; showing ${layer}.`);
+				this.notify('warning', 'live.notice.noLayer', { layer: this.view.layer, shown: layer });
 				this.view = { ...this.view, layer, channel: 0 };
 			}
 			const single = await engine.classify(image.pixels, layer);
@@ -252,7 +258,7 @@ export class LiveSession extends LiveSessionState {
 			this.cropRun = null;
 			if (this.view.crops > 1) await this.runCrops(token, image, this.view.crops);
 		} catch (e) {
-			if (token === this.generation) this.notify('error', `The network could not run: ${(e as Error).message}`);
+			if (token === this.generation) this.notify('error', 'live.notice.runFailed', { message: e });
 		} finally {
 			if (token === this.generation) {
 				this.running = false;
@@ -295,7 +301,7 @@ export class LiveSession extends LiveSessionState {
 			const tap = await engine.tap(image.pixels, layer);
 			if (token === this.tapGeneration && this.image === image) this.tap = tap;
 		} catch (e) {
-			if (token === this.tapGeneration) this.notify('error', `Could not compute ${layer}: ${(e as Error).message}`);
+			if (token === this.tapGeneration) this.notify('error', 'live.notice.tapFailed', { layer, message: e });
 		} finally {
 			if (token === this.tapGeneration) this.tapLoading = false;
 		}

@@ -4,7 +4,7 @@
  * values, not as a grid of one-pixel pictures. Where the channels are the 1000 classes, each bar
  * is named by its class. DOM-free.
  */
-import { percent as percentOf } from '../../core/format';
+import { percent as percentOf, type NumberLocale } from '../../core/format';
 import { isModule, plan as makePlan, type Plan } from '../../core/plan';
 import type { Tap } from './featureMaps';
 import { shortValue } from './featureMaps';
@@ -48,9 +48,9 @@ const FACTS = facts(makePlan());
 export const isVector = (t: Pick<Tap, 'height' | 'width'>): boolean => t.height === 1 && t.width === 1;
 
 /** `49.5%`, `0.11%`, `<0.01%` */
-export function percent(p: number): string {
-	if (p > 0 && p < 0.0001) return '<0.01%';
-	return percentOf(p, p >= 0.1 ? 1 : 2);
+export function percent(p: number, locale: NumberLocale = 'en'): string {
+	if (p > 0 && p < 0.0001) return `<${percentOf(0.0001, 2, locale)}`;
+	return percentOf(p, p >= 0.1 ? 1 : 2, locale);
 }
 
 /**

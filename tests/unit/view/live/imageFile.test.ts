@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { errorText } from '../../../../src/lib/i18n/localized-error';
+import { translate, type MessageKey, type Params } from '../../../../src/lib/i18n/translate';
 import { fileRole, imageFormat, imageType, notAnImage, SIGNATURE_BYTES } from '../../../../src/lib/view/live/imageFile';
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array => {
@@ -22,8 +24,11 @@ describe('what a file given as a photo is', () => {
 	});
 
 	it('refuses a text file in one line that names it and its type, before any decoding', () => {
-		expect(notAnImage('notes.txt', 'text/plain', text, 8)).toBe('notes.txt is not an image (text/plain); give a PNG, JPEG, WebP or GIF.');
-		expect(notAnImage('data', '', text, 8)).toBe('data is not an image; give a PNG, JPEG, WebP or GIF.');
+		expect(notAnImage('notes.txt', 'text/plain', text, 8)?.message).toBe('notes.txt is not an image (text/plain); give a PNG, JPEG, WebP or GIF.');
+		expect(notAnImage('data', '', text, 8)?.message).toBe('data is not an image; give a PNG, JPEG, WebP or GIF.');
+		// On the Korean page the same refusal reads in Korean.
+		const ko = (k: MessageKey, p?: Params) => translate('ko', k, p);
+		expect(errorText(notAnImage('notes.txt', 'text/plain', text, 8), ko)).toBe('notes.txt 파일(text/plain)은 그림이 아니다. PNG, JPEG, WebP, GIF 중 하나를 주어야 한다.');
 	});
 
 	it('lets through what is an image by its bytes (whatever its name or type), or by its type, and leaves an empty file to the decoder', () => {
