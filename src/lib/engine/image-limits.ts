@@ -3,7 +3,7 @@
  * command line and the page can check a file before loading anything heavy).
  */
 import { bytes } from '../core/format';
-import { engineMessage, type EngineMessage } from './message';
+import { engineMessage, type EngineMessage, type EngineParams } from './message';
 
 /** Smaller images carry too little to classify; larger ones are refused before decoding. */
 export const MIN_SIDE = 32;
@@ -32,7 +32,7 @@ export function imageFileProblem(size: number, name?: string): EngineMessage | n
 
 /** A one-line reason why an image of this size is refused, or null if it is fine; `name` as above. */
 export function imageSizeProblem(width: number, height: number, name?: string): EngineMessage | null {
-  const named = name === undefined ? {} : { name };
+  const named: EngineParams = name === undefined ? {} : { name };
   if (width < MIN_SIDE || height < MIN_SIDE)
     return engineMessage(name === undefined ? 'engine.image.tooSmall' : 'engine.image.tooSmallIn', { ...named, width, height, min: MIN_SIDE });
   if (width * height > MAX_PIXELS)

@@ -58,8 +58,8 @@ export function fastestBackend(statuses: readonly BackendStatus[]): DefaultBacke
   if (software.length === 0) return wasm ? chosen('wasm', 'engine.fastest.noGpuWasm') : chosen('cpu', 'engine.fastest.nothing');
   const names = [...new Set(software.map((s) => softwareRenderer(s.detail)).filter((n): n is string => n !== null))];
   const using = LABEL[software[software.length - 1].name];
-  const which = software.length > 1 ? { first: LABEL[software[0].name], second: LABEL[software[1].name] } : { backend: LABEL[software[0].name] };
-  const renderers = names.length ? { renderers: names.join(', ') } : {};
+  const which: EngineParams = software.length > 1 ? { first: LABEL[software[0].name], second: LABEL[software[1].name] } : { backend: LABEL[software[0].name] };
+  const renderers: EngineParams = names.length ? { renderers: names.join(', ') } : {};
   const key = (
     {
       '1-wasm': 'engine.fastest.softWasm',
