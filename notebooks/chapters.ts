@@ -64,7 +64,7 @@ export const CHAPTERS: readonly ChapterInfo[] = [
 		title: 'Training methodology',
 		file: '06-training.md',
 		summary: 'The learning-rate schedule, momentum, and the random patches the network was trained on.',
-		ko: { title: '훈련 방법', summary: '학습률 일정, 모멘텀, 그리고 네트워크가 훈련에 쓴 무작위 패치.' }
+		ko: { title: '훈련 방법', summary: '학습률 스케줄, 모멘텀, 그리고 네트워크가 훈련에 쓴 무작위 패치.' }
 	},
 	{
 		slug: 'classification',

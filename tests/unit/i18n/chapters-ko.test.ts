@@ -1,9 +1,10 @@
 // A Korean chapter (notebooks/ko/<file>) says what its English original says, in the same shape:
 // the same headings, the same widgets in the same order, the same figures in each section and the
-// same <script> (every number computed, never typed), and its "# N. 제목" matches the index.
+// same <script> (every number computed, never typed), and its "# N. 제목" (or "# 부록: 제목")
+// matches the index. Every chapter has one, the appendix included.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHAPTERS } from '../../../notebooks/chapters';
+import { CHAPTERS, chapterHeading } from '../../../notebooks/chapters';
 import { shapeDifferences } from '$lib/i18n/structure';
 
 const translated = CHAPTERS.filter((c) => existsSync(`notebooks/ko/${c.file}`));
@@ -30,6 +31,20 @@ describe('the structure check', () => {
 	});
 });
 
+describe('the Korean edition', () => {
+	it('has every chapter, the appendix included', () => {
+		expect(translated.map((c) => c.file)).toEqual(CHAPTERS.map((c) => c.file));
+		expect(translated.some((c) => c.section === null)).toBe(true);
+	});
+
+	it('writes a term one way in the chapters and the contents page (학습률 스케줄, 가보르)', () => {
+		const korean = [...CHAPTERS.map((c) => read(`notebooks/ko/${c.file}`)), ...CHAPTERS.map((c) => `${c.ko.title} ${c.ko.summary}`)].join('\n');
+		// The English in parentheses at a term's first use is the glossary's way, not a second word.
+		const outside = korean.replace(/\([^)]*\)/g, '').replace(/<script>[\s\S]*?<\/script>/g, '');
+		expect(outside.match(/학습률 일정|(?<![<\w])Gabor/g) ?? []).toEqual([]);
+	});
+});
+
 describe.runIf(translated.length > 0)('each Korean chapter', () => {
 	it.each(translated)('notebooks/ko/$file has the English chapter’s structure', (c) => {
 		expect(shapeDifferences(read(`notebooks/${c.file}`), read(`notebooks/ko/${c.file}`))).toEqual([]);
@@ -37,6 +52,6 @@ describe.runIf(translated.length > 0)('each Korean chapter', () => {
 
 	it.each(translated)("notebooks/ko/$file opens with the index's '# N. 제목'", (c) => {
 		const body = read(`notebooks/ko/${c.file}`).replace(/<script>[\s\S]*?<\/script>/, '');
-		expect(body.match(/^# (.+)$/m)?.[1]).toBe(`${c.section}. ${c.ko.title}`);
+		expect(body.match(/^# (.+)$/m)?.[1]).toBe(chapterHeading(c, 'ko'));
 	});
 });

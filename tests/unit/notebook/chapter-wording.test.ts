@@ -82,6 +82,12 @@ const WORDING: Record<string, { has: string[]; not: string[] }> = {
 			'(<Num value={ALEXNET_ENTRY_NETWORKS} /> networks averaged)'
 		],
 		not: ['insights of Arora et al. to other domains']
+	},
+	// The DeepDream and attribution widgets sit in the appendix itself: its prose points at them,
+	// not away to the live page.
+	'appendix-feature-visualization.md': {
+		has: ['The widget above runs it on this network', 'the widget above lets you try it'],
+		not: ['The live page runs it', 'and the live page lets you try it']
 	}
 };
 
