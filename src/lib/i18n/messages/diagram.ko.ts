@@ -140,7 +140,7 @@ export const diagramKo: Record<keyof typeof diagramEn, string> = {
 	'core.part.3x3': '3×3 가지',
 	'core.part.5x5reduce': '5×5 축소',
 	'core.part.5x5': '5×5 가지',
-	'core.part.poolProj': '풀링 투영',
+	'core.part.poolProj': 'pool proj',
 	'core.part.reduce': '{k} 축소',
 	'core.filters.empty': '{as}: 값이 없다. 필터 수는 1에서 {max} 사이의 정수다',
 	'core.filters.notNumber': '{as}: "{text}": 수가 아니다. 필터 수는 1에서 {max} 사이의 정수다',

@@ -156,10 +156,10 @@ export interface TapGroup {
 }
 
 /** The taps grouped for a picker: by module, auxiliary head, or the layer's own first part. */
-export function tapGroups(names: Iterable<string>): TapGroup[] {
+export function tapGroups(names: Iterable<string>, locale: Locale = 'en'): TapGroup[] {
 	const groups: { label: string; taps: string[] }[] = [];
 	for (const name of names) {
-		const label = tapTitle(name).group;
+		const label = tapTitle(name, locale).group;
 		const last = groups[groups.length - 1];
 		if (last?.label === label) last.taps.push(name);
 		else groups.push({ label, taps: [name] });
