@@ -87,6 +87,7 @@ export const widgetsEn = {
 	'w.avg.caption': 'The released GoogLeNet’s top 5 on the centre crop alone, and its softmax outputs averaged over AlexNet’s 10 crops or the paper’s 144. The crops run one at a time in this browser, so 144 take a while.',
 	'w.avg.yours': 'your image',
 	'w.avg.own': 'or your own:',
+	'w.avg.pick': 'Choose a photo…',
 	'w.avg.over': 'Averaged over',
 	'w.avg.crops': '{n} crops',
 	'w.avg.single': '1 crop (the centre)',
