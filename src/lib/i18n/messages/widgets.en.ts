@@ -116,5 +116,10 @@ export const widgetsEn = {
 	'w.arch.axis.ops': '{unit} →',
 	'w.arch.axis.paper': '× the paper\'s total ↑',
 	'w.arch.end.params': '{n} params',
-	'w.arch.end.ops': '{n} {unit}'
+	'w.arch.end.ops': '{n} {unit}',
+	// DetectionChart's cells (Tables 4 and 5), Korean only: the English shows the paper's words as printed
+	'w.det.yes': 'yes',
+	'w.det.no': 'no',
+	'w.det.none': 'none',
+	'w.det.fisher': 'Fisher vectors'
 } as const;

@@ -107,5 +107,9 @@ export const widgetsKo: Record<keyof typeof widgetsEn, string> = {
 	'w.arch.axis.ops': '{unit} →',
 	'w.arch.axis.paper': '논문 전체 값의 배수 ↑',
 	'w.arch.end.params': '매개변수 {n}',
-	'w.arch.end.ops': '{unit} {n}'
+	'w.arch.end.ops': '{unit} {n}',
+	'w.det.yes': '예',
+	'w.det.no': '아니요',
+	'w.det.none': '없음',
+	'w.det.fisher': '피셔 벡터'
 };
