@@ -46,23 +46,6 @@ export function cropName(c: { readonly scale: number; readonly square: string | 
 }
 
 /**
- * A Korean text cut where it holds names in the Latin script (`사진 Stefan van der Walt`), so
- * that each such run can sit in a lang="en" element; the English edition's text stays whole.
- */
-export function latinRuns(text: string, locale: Locale): { readonly text: string; readonly en: boolean }[] {
-	if (locale === 'en') return [{ text, en: false }];
-	const parts: { text: string; en: boolean }[] = [];
-	let last = 0;
-	for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9.'’-]*(?:[ ][A-Za-z0-9][A-Za-z0-9.'’-]*)+/g)) {
-		if (m.index > last) parts.push({ text: text.slice(last, m.index), en: false });
-		parts.push({ text: m[0], en: true });
-		last = m.index + m[0].length;
-	}
-	if (last < text.length) parts.push({ text: text.slice(last), en: false });
-	return parts;
-}
-
-/**
  * A message's params ready for t(): numbers and text as they are; a catalogue reference
  * ({ key, params }, its params resolved the same way) or an error in the reader's edition.
  */

@@ -23,7 +23,7 @@ export type LiveModelState =
 			readonly version: number;
 	  }
 	| { readonly kind: 'missing'; readonly url: string }
-	| { readonly kind: 'failed'; readonly message: string };
+	| { readonly kind: 'failed'; readonly message: string; readonly error: unknown };
 
 type Listener = (state: LiveModelState) => void;
 
@@ -90,7 +90,7 @@ export function loadLiveModel(): Promise<LiveModelState> {
 			}
 			set({ kind: 'ready', engine: shared.engine, shared, stage, version: 0 });
 		} catch (e) {
-			set({ kind: 'failed', message: (e as Error).message });
+			set({ kind: 'failed', message: (e as Error).message, error: e });
 		} finally {
 			loading = null;
 		}
@@ -117,7 +117,7 @@ export async function changeEngine(change: { backend?: BackendName; precision?: 
 	try {
 		await apply(shared, choice, () => {});
 	} catch (e) {
-		set({ kind: 'failed', message: (e as Error).message });
+		set({ kind: 'failed', message: (e as Error).message, error: e });
 	}
 }
 

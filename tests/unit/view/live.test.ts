@@ -43,6 +43,11 @@ describe('live view as a URL', () => {
 			expect(errors.some((e) => e.startsWith(`${key}:`))).toBe(true);
 		expect(parse('layer=conv1/7x7_s2&channel=64').errors).toEqual(['channel=64: conv1/7x7_s2 has channels 0 to 63']);
 		expect(parse('channel=-1').errors).toHaveLength(1);
+		// The Korean page says the same in Korean.
+		expect(viewFromQuery(new URLSearchParams('layer=conv1/7x7_s2&channel=64&crops=7'), 'ko').errors).toEqual([
+			'channel=64: conv1/7x7_s2 층의 채널은 0부터 63까지다',
+			'crops=7: 가능한 값은 1, 10, 144'
+		]);
 		expect(parse('channel=1.5').errors).toHaveLength(1);
 	});
 

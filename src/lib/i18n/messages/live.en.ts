@@ -10,6 +10,10 @@ export const liveEn = {
 	'live.noscript': 'The live network runs in JavaScript (TensorFlow.js): turn JavaScript on to use this page.',
 	'live.setup': 'Model and backend',
 	'live.address': 'In the address: {error}',
+	'live.query.expected': '{key}={raw}: expected {choices}',
+	'live.query.layer': 'layer={raw}: no such layer or branch (e.g. {examples})',
+	'live.query.channel': 'channel={raw}: {layer} has channels 0 to {last}',
+	'live.query.image': 'image={raw}: expected one of the samples ({samples})',
 	'live.maps.heading': 'Inside the network: feature maps',
 	'live.maps.note':
 		'Each small picture is one channel of the chosen layer for the centre crop, bright where it responds. Click one to see it large; the address keeps the view, so it can be shared.',

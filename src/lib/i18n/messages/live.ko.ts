@@ -10,7 +10,11 @@ export const liveKo: Record<keyof typeof liveEn, string> = {
 		'실제 BVLC GoogLeNet 가중치를 이 기기에서(아무것도 업로드하지 않는다) TensorFlow.js로, WASM에서는 이 사이트가 직접 만든 SIMD 커널로 실행한다. 사진을 한 장 주면, 크롭 하나의 결과를 논문의 크롭 {crops}개와 비교하고 네트워크 안을 들여다볼 수 있다: 모든 층, 그리고 모든 인셉션 모듈의 모든 가지.',
 	'live.noscript': '이 네트워크는 JavaScript(TensorFlow.js)로 실행된다. 이 페이지를 쓰려면 JavaScript를 켜야 한다.',
 	'live.setup': '모델과 백엔드',
-	'live.address': '주소의 문제: {error}',
+	'live.address': '주소에서 무시한 부분: {error}',
+	'live.query.expected': '{key}={raw}: 가능한 값은 {choices}',
+	'live.query.layer': 'layer={raw}: 그런 층이나 가지는 없다(예: {examples})',
+	'live.query.channel': 'channel={raw}: {layer} 층의 채널은 0부터 {last}까지다',
+	'live.query.image': 'image={raw}: 예시 사진 중 하나여야 한다({samples})',
 	'live.maps.heading': '네트워크 안: 특징 맵',
 	'live.maps.note':
 		'작은 그림 하나하나가 가운데 크롭에 대해 고른 층의 채널 하나이며, 반응하는 곳이 밝다. 그림을 누르면 크게 보인다. 주소가 지금 보는 화면을 담고 있어 그대로 공유할 수 있다.',

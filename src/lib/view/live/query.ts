@@ -7,6 +7,7 @@
 import { isModule, plan, type Plan, type Shape } from '../../core/plan';
 import { tapTitles, type TapTitle } from '../diagram/titles';
 import type { Locale } from '../../i18n/locale';
+import { translate, type MessageKey, type Params } from '../../i18n/translate';
 
 export const SAMPLE_IDS = ['chelsea', 'coffee', 'astronaut', 'rocket'] as const;
 export type SampleId = (typeof SAMPLE_IDS)[number];
@@ -74,20 +75,22 @@ export interface ParsedView {
 	readonly errors: readonly string[];
 }
 
-export function viewFromQuery(query: URLSearchParams): ParsedView {
+/** Reads a view from the address; each refusal in `locale` (English for the CLI and by default). */
+export function viewFromQuery(query: URLSearchParams, locale: Locale = 'en'): ParsedView {
 	const errors: string[] = [];
+	const say = (key: MessageKey, params: Params) => errors.push(translate(locale, key, params));
 	const pick = <T extends string | number>(key: string, choices: readonly T[], fallback: T): T => {
 		const raw = query.get(key);
 		if (raw === null) return fallback;
 		const found = choices.find((c) => String(c) === raw);
-		if (found === undefined) errors.push(`${key}=${raw}: expected ${choices.join(', ')}`);
+		if (found === undefined) say('live.query.expected', { key, raw, choices: choices.join(', ') });
 		return found ?? fallback;
 	};
 	let layer = DEFAULT_VIEW.layer;
 	const rawLayer = query.get('layer');
 	if (rawLayer !== null) {
 		if (LIVE_TAPS.has(rawLayer)) layer = rawLayer;
-		else errors.push(`layer=${rawLayer}: no such layer or branch (e.g. inception_4c/3x3, inception_4c/output)`);
+		else say('live.query.layer', { raw: rawLayer, examples: 'inception_4c/3x3, inception_4c/output' });
 	}
 	let channel = 0;
 	const rawChannel = query.get('channel');
@@ -95,18 +98,18 @@ export function viewFromQuery(query: URLSearchParams): ParsedView {
 		const channels = LIVE_TAPS.get(layer)?.[2] ?? 0;
 		const n = Number(rawChannel);
 		if (/^\d+$/.test(rawChannel) && n < channels) channel = n;
-		else errors.push(`channel=${rawChannel}: ${layer} has channels 0 to ${channels - 1}`);
+		else say('live.query.channel', { raw: rawChannel, layer, last: channels - 1 });
 	}
 	const rawImage = query.get('image');
 	let image: SampleId | null = DEFAULT_VIEW.image;
 	if (rawImage !== null) {
 		const found = SAMPLE_IDS.find((s) => s === rawImage);
 		if (found) image = found;
-		else errors.push(`image=${rawImage}: expected one of the samples (${SAMPLE_IDS.join(', ')})`);
+		else say('live.query.image', { raw: rawImage, samples: SAMPLE_IDS.join(', ') });
 	}
 	const rawBackend = query.get('backend');
 	const backend = rawBackend === null ? null : (BACKEND_CHOICES.find((b) => b === rawBackend) ?? null);
-	if (rawBackend !== null && !backend) errors.push(`backend=${rawBackend}: expected ${BACKEND_CHOICES.join(', ')}`);
+	if (rawBackend !== null && !backend) say('live.query.expected', { key: 'backend', raw: rawBackend, choices: BACKEND_CHOICES.join(', ') });
 	return {
 		view: {
 			image,

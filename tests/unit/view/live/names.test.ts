@@ -1,7 +1,7 @@
 // The live page's names in both editions: crops, ImageNet classes, Latin-script names inside
 // Korean text, and notice params that are errors or catalogue references.
 import { describe, expect, it } from 'vitest';
-import { className, cropName, englishBeside, latinRuns, resolveParams, squareName } from '$components/live/names';
+import { className, cropName, englishBeside, resolveParams, squareName } from '$components/live/names';
 import { cropGroups } from '$lib/view/live/cropGrid';
 import { LocalizedError } from '$lib/i18n/localized-error';
 import { translate, type MessageKey, type Params } from '$lib/i18n/translate';
@@ -34,16 +34,6 @@ describe('class names', () => {
 		const ko = className(285, 'Egyptian cat', 'ko');
 		expect(ko).toMatch(/[가-힣]/);
 		expect(englishBeside(285, 'Egyptian cat', 'ko')).toBe('Egyptian cat');
-	});
-});
-
-describe('Latin-script names in Korean text', () => {
-	it('are cut out (two words or more) so that they can sit in lang="en"; the English text stays whole', () => {
-		expect(latinRuns('고양이(Chelsea), CC0, 사진 Stefan van der Walt', 'ko')).toEqual([
-			{ text: '고양이(Chelsea), CC0, 사진 ', en: false },
-			{ text: 'Stefan van der Walt', en: true }
-		]);
-		expect(latinRuns('a cat (Chelsea), CC0, photograph by Stefan van der Walt', 'en')).toHaveLength(1);
 	});
 });
 
