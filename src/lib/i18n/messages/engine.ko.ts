@@ -78,7 +78,7 @@ export const engineKo: Record<keyof typeof engineEn, string> = {
 	// 변환된 가중치 받기와 디코딩
 	'engine.weights.none': '변환된 가중치가 없다: {url}',
 	'engine.weights.fetchFailed': '{url}: 가져오지 못했다({error})',
-	'engine.weights.http': '{url}: HTTP {status} {statusText}',
+	'engine.weights.http': '{url}: 서버 응답 HTTP {status} {statusText}',
 	'engine.weights.badJson': '{url}: 올바른 JSON이 아니다',
 	'engine.weights.notModelJson': '{where}: 변환된 GoogLeNet model.json이 아니다',
 	'engine.weights.missing': '{where}: 가중치 {name} 없음',
