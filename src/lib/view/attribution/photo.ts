@@ -7,7 +7,7 @@
 import { centreCrop, CROP_SIZE } from '../../core/crops';
 import type { RgbaImage } from '../../engine/gradients/image';
 
-interface Photo {
+export interface Photo {
 	readonly width: number;
 	readonly height: number;
 	readonly bitmap: ImageBitmap;
