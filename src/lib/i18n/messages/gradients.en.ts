@@ -6,6 +6,7 @@ export const gradientsEn = {
 	'grad.hide': 'hide',
 	'grad.widget': 'What does this channel look for? (live)',
 	'grad.pick.layer': 'layer',
+	'grad.pick.module': 'inception ({id}) output',
 	'grad.pick.channel': 'channel (0 to {max})',
 	'grad.region': 'Feature visualization of channel {channel} of {layer}',
 	'grad.label.excites': 'what excites channel {channel} of {layer} most',

@@ -7,6 +7,7 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	'grad.hide': '숨기기',
 	'grad.widget': '이 채널은 무엇을 찾을까? (라이브)',
 	'grad.pick.layer': '층',
+	'grad.pick.module': '인셉션 ({id}) 출력',
 	'grad.pick.channel': '채널 (0–{max})',
 	'grad.region': '{layer}의 채널 {channel} 특징 시각화',
 	'grad.label.excites': '{layer} 채널 {channel}: 가장 강하게 활성화하는 그림',
