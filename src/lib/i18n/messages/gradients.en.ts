@@ -130,6 +130,8 @@ export const gradientsEn = {
 	'dream.module': 'inception ({id})',
 	'dream.layer.notOffered': '{name} cannot be used here (it is not one of the {n} layers offered); using {fallback}.',
 	'dream.layer.unknown': 'This network has no layer named “{name}”; using {fallback}.',
+	'dream.canvas.read': 'this browser cannot read pixels from a canvas',
+	'dream.canvas.draw': 'this browser cannot draw on a canvas',
 	'dream.noWeights': 'this site has no converted weights yet (run npm run weights -- --from PATH, then rebuild)',
 	'dream.workerFailed': 'the gradient worker failed'
 } as const;

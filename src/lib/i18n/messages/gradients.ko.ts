@@ -131,6 +131,8 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	'dream.module': '인셉션 ({id})',
 	'dream.layer.notOffered': '{name}: 여기서는 쓸 수 없다(제공하는 층 {n}개에 없다). 대신 {fallback} 사용.',
 	'dream.layer.unknown': '이 네트워크에 없는 층 이름: “{name}”. 대신 {fallback} 사용.',
+	'dream.canvas.read': '이 브라우저는 캔버스의 픽셀을 읽을 수 없다',
+	'dream.canvas.draw': '이 브라우저는 캔버스에 그릴 수 없다',
 	'dream.noWeights': '이 사이트에는 아직 변환된 가중치가 없다(npm run weights -- --from PATH를 실행한 뒤 다시 빌드)',
 	'dream.workerFailed': '기울기 워커가 실패했다'
 };
