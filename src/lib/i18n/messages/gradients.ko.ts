@@ -44,8 +44,8 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	'dream.size': '크기',
 	'dream.octaves': '옥타브',
 	'dream.steps': '옥타브당 단계',
-	'dream.cost': '경사 단계 {steps}번, 224×224 그림으로 {equivalent}단계만큼의 계산량.',
-	'dream.cost.measured': '경사 단계 {steps}번, 224×224 그림으로 {equivalent}단계만큼의 계산량: 방금 실행한 속도로 이 기기에서 약 {time}.',
+	'dream.cost': '기울기 단계 {steps}번: 224×224 그림 기준으로 {equivalent}단계만큼의 계산량.',
+	'dream.cost.measured': '기울기 단계 {steps}번: 224×224 그림 기준으로 {equivalent}단계만큼의 계산량, 방금 실행한 속도로 이 기기에서 약 {time}.',
 	'dream.stop': '멈추기',
 	'dream.start': '꿈꾸기',
 	'dream.download': 'PNG 내려받기',
@@ -95,7 +95,7 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	'dream.attr.caveat.saliency':
 		'기울기 세일리언시(Simonyan 외, 2014): |∂ 클래스 점수 / ∂ 픽셀|, 세 색 중 가장 큰 값, {size}×{size}. 잡음이 많고, 중요도가 아니라 민감도(무엇이 점수를 바꿀지)를 보여 준다.',
 	'dream.attr.caveat.gradcam':
-		'Grad-CAM(Selvaraju 외, 2017): {tap}의 채널마다 클래스 점수 기울기의 평균으로 가중한 합, 양수 부분만. 거칠다: 이 층은 {grid}이며 사진 크기로 늘린다.',
+		'Grad-CAM(Selvaraju 외, 2017): {tap}의 채널마다 클래스 점수 기울기의 평균으로 가중한 합, 양수 부분만. 거칠다: 이 층의 격자는 {grid}, 사진 크기로 늘려 겹친다.',
 	'dream.attr.ownSize': '그 층 자체의 크기',
 	'dream.attr.heatmap': '{label}의 히트맵',
 	'dream.attr.widget': '왜 이 답인가, 실제 네트워크로',

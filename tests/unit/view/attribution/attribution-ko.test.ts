@@ -18,7 +18,7 @@ describe('in Korean', () => {
 	it('names the methods and their caveats, the Grad-CAM grid still read from the plan', () => {
 		expect(methodName('saliency', ko)).toBe('기울기 세일리언시');
 		expect(methodName('gradcam', ko)).toBe('Grad-CAM');
-		expect(caveat('gradcam', 'inception_4c/output', ko)).toContain('14×14');
+		expect(caveat('gradcam', 'inception_4c/output', ko)).toContain('격자는 14×14,');
 		expect(caveat('gradcam', 'inception_5b/output', ko)).toContain('7×7');
 		expect(caveat('saliency', 'inception_5b/output', ko)).toContain('224×224');
 		for (const m of ['gradcam', 'saliency'] as const) expect(latinWords(caveat(m, 'inception_5b/output', ko))).toEqual([]);
