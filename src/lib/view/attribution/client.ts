@@ -3,6 +3,8 @@
  * (the page does not load it, nor tfjs with it, before a reader asks), and how its answers read.
  */
 import type { GradientClient, GradientEngine } from '../../engine/browser/gradient-client';
+import { errorText, isMessageRef } from '../../i18n/localized-error';
+import { english, type Translate } from './words';
 
 type ClientModule = typeof import('../../engine/browser/gradient-client');
 
@@ -40,10 +42,9 @@ export function gradients(): Promise<GradientClient> {
 export const stopped = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
 
 /** One line for a failure, whatever was thrown (a worker's message, an Error, a string). */
-export function oneLine(e: unknown): string {
-	if (module && e instanceof module.GradientNoWeights)
-		return 'this site has no converted weights yet (run npm run weights -- --from PATH, then rebuild)';
-	const text = e instanceof Error ? e.message : typeof e === 'string' ? e : 'the gradient worker failed';
+export function oneLine(e: unknown, t: Translate = english): string {
+	if (module && e instanceof module.GradientNoWeights) return t('dream.noWeights');
+	const text = isMessageRef(e) || e instanceof Error || typeof e === 'string' ? errorText(e, t) : t('dream.workerFailed');
 	const line = text.split('\n')[0]?.trim() ?? '';
-	return line || 'the gradient worker failed';
+	return line || t('dream.workerFailed');
 }

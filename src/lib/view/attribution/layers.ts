@@ -3,6 +3,7 @@
  * (never a typed list), and the one-line refusal for a name the network does not have.
  */
 import { LIVE_TAPS, tapTitle } from '../live/query';
+import { english, type Translate } from './words';
 
 /** The original DeepDream's layer (Mordvintsev et al., 2015, on this BVLC GoogLeNet). */
 export const DEFAULT_DREAM_LAYER = 'inception_4c/output';
@@ -32,20 +33,27 @@ export const CAM_LAYERS: readonly string[] = [...LIVE_TAPS.keys()].filter(
  * classifier alone, then each module below it in turn (a module and everything above it is
  * re-drawn). The value is what the engine's randomizedWeights takes: a layer or a module.
  */
-export const RANDOMIZE_FROM: readonly { readonly value: string; readonly label: string }[] = [
-	{ value: 'loss3/classifier', label: 'the classifier (loss3/classifier)' },
+export const RANDOMIZE_FROM: readonly { readonly value: string }[] = [
+	{ value: 'loss3/classifier' },
 	...[...LIVE_TAPS.keys()]
 		.filter((n) => /^inception_[45][a-e]\/1x1$/.test(n))
 		.reverse()
-		.map((n) => ({ value: n.split('/')[0] as string, label: `down to ${tapTitle(n).group}` }))
+		.map((n) => ({ value: n.split('/')[0] as string }))
 ];
 
-/** The module of a layer name in words (`inception (4c)` for `inception_4c/output`). */
-export const layerGroup = (name: string): string => tapTitle(name).group;
+/** A randomization choice in words: `the classifier (loss3/classifier)`, `down to inception (5b)`. */
+export const randomizeLabel = (value: string, t: Translate = english): string =>
+	value === 'loss3/classifier' ? t('dream.check.classifier') : t('dream.check.downTo', { group: layerGroup(`${value}/output`, t) });
+
+/** The module of a layer name in words (`inception (4c)` for `inception_4c/output`); a stem layer's own name (`conv2`). */
+export function layerGroup(name: string, t: Translate = english): string {
+	const module = /^inception_(\w+)\//.exec(name);
+	return module ? t('dream.module', { id: module[1] as string }) : tapTitle(name).group;
+}
 
 /** Null when `name` is one of `choices`, else one line saying what is wrong and what will be used. */
-export function layerProblem(name: string, choices: readonly string[], fallback: string): string | null {
+export function layerProblem(name: string, choices: readonly string[], fallback: string, t: Translate = english): string | null {
 	if (choices.includes(name)) return null;
-	if (LIVE_TAPS.has(name)) return `${name} cannot be used here (it is not one of the ${choices.length} layers offered); using ${fallback}.`;
-	return `This network has no layer named “${name}”; using ${fallback}.`;
+	if (LIVE_TAPS.has(name)) return t('dream.layer.notOffered', { name, n: choices.length, fallback });
+	return t('dream.layer.unknown', { name, fallback });
 }

@@ -5,22 +5,25 @@
  */
 import { CROP_SIZE } from '../../core/crops';
 import { LIVE_TAPS } from '../live/query';
+import { imagenetName } from '../../i18n/imagenet';
+import type { Locale } from '../../i18n/locale';
+import { english, type Translate } from './words';
 
 export type Method = 'gradcam' | 'saliency';
 
-export const METHOD_NAMES: Readonly<Record<Method, string>> = {
-	gradcam: 'Grad-CAM',
-	saliency: 'Gradient saliency'
-};
+/** `Grad-CAM`, `Gradient saliency`. */
+export const methodName = (method: Method, t: Translate = english): string => t(method === 'gradcam' ? 'dream.attr.gradcam' : 'dream.attr.saliency');
 
 /** `tabby, tabby cat` -> `tabby`, as the live page's top 5 shows a class. */
 export const shortLabel = (label: string): string => label.split(',')[0]?.trim() || label;
 
+/** A class as the widgets label it, in the reader's edition: `tabby` / `얼룩고양이`. */
+export const classLabel = (c: { readonly index: number; readonly label: string }, locale: Locale = 'en'): string => shortLabel(imagenetName(c.index, c.label, locale));
+
 /** What the method computes and what to keep in mind, in one line. */
-export function caveat(method: Method, tap: string): string {
-	if (method === 'saliency')
-		return `Gradient saliency (Simonyan et al., 2014): |∂ class score / ∂ pixel|, the largest of the three colours, at ${CROP_SIZE}×${CROP_SIZE}. Noisy, and it shows sensitivity (what would change the score), not importance.`;
+export function caveat(method: Method, tap: string, t: Translate = english): string {
+	if (method === 'saliency') return t('dream.attr.caveat.saliency', { size: CROP_SIZE });
 	const shape = LIVE_TAPS.get(tap);
-	const grid = shape ? `${shape[0]}×${shape[1]}` : 'its own size';
-	return `Grad-CAM (Selvaraju et al., 2017): ${tap}'s channels weighted by the class score's mean gradient over each, positive part only. Coarse: ${grid} for this layer, upsampled to the photo.`;
+	const grid = shape ? `${shape[0]}×${shape[1]}` : t('dream.attr.ownSize');
+	return t('dream.attr.caveat.gradcam', { tap, grid });
 }

@@ -6,8 +6,9 @@
  */
 import { centreCrop, CROP_SIZE } from '../../core/crops';
 import type { RgbaImage } from '../../engine/gradients/image';
+import { LocalizedError } from '../../i18n/localized-error';
 
-interface Photo {
+export interface Photo {
 	readonly width: number;
 	readonly height: number;
 	readonly bitmap: ImageBitmap;
@@ -16,7 +17,7 @@ interface Photo {
 function draw(photo: Photo, sx: number, sy: number, sw: number, sh: number, width: number, height: number): RgbaImage {
 	const canvas = new OffscreenCanvas(width, height);
 	const ctx = canvas.getContext('2d', { willReadFrequently: true });
-	if (!ctx) throw new Error('this browser cannot read pixels from a canvas');
+	if (!ctx) throw new LocalizedError('dream.canvas.read');
 	ctx.imageSmoothingQuality = 'high';
 	ctx.fillStyle = 'white'; // transparent pixels on white, as the engine composites them
 	ctx.fillRect(0, 0, width, height);
@@ -52,7 +53,7 @@ export function paintRgba(canvas: HTMLCanvasElement, image: RgbaImage): void {
 export async function pngBlob(image: RgbaImage): Promise<Blob> {
 	const canvas = new OffscreenCanvas(image.width, image.height);
 	const ctx = canvas.getContext('2d');
-	if (!ctx) throw new Error('this browser cannot draw on a canvas');
+	if (!ctx) throw new LocalizedError('dream.canvas.draw');
 	ctx.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
 	return canvas.convertToBlob({ type: 'image/png' });
 }

@@ -6,6 +6,7 @@
  */
 import { fixed } from '../../core/format';
 import type { Heatmap } from '../../engine/gradients/attribution';
+import { english, type Translate } from './words';
 
 /** The check's own threshold for "the map stayed put" (the notebook's choice, not Adebayo et al.'s). */
 export const UNCHANGED = 0.9;
@@ -19,20 +20,13 @@ export interface Verdict {
 
 const isFlat = (m: Heatmap) => m.values.every((v) => v === m.values[0]);
 
-export function verdict(original: Heatmap, randomized: Heatmap, rho: number): Verdict {
+export function verdict(original: Heatmap, randomized: Heatmap, rho: number, t: Translate = english): Verdict {
 	const flatBefore = isFlat(original);
 	const flatAfter = isFlat(randomized);
-	if (flatBefore && flatAfter) return { rho: null, changed: false, text: 'Both maps are flat (every pixel the same): there is nothing to compare.' };
-	if (flatAfter)
-		return {
-			rho: null,
-			changed: true,
-			text: 'With random weights the map is empty: no part of the crop raises this class’s score any more. It changed completely (a flat map ranks nothing, so no rank correlation).'
-		};
-	if (flatBefore)
-		return { rho: null, changed: true, text: 'The trained map is empty and the randomized one is not: the map changed (a flat map ranks nothing, so no rank correlation).' };
-	const stated = `Spearman rank correlation between the two maps: ${fixed(rho, 2)} (1 would be the same ranking of pixels).`;
+	if (flatBefore && flatAfter) return { rho: null, changed: false, text: t('dream.verdict.bothFlat') };
+	if (flatAfter) return { rho: null, changed: true, text: t('dream.verdict.emptyAfter') };
+	if (flatBefore) return { rho: null, changed: true, text: t('dream.verdict.emptyBefore') };
 	return rho < UNCHANGED
-		? { rho, changed: true, text: `${stated} The map changed: it depends on the trained weights, as it must.` }
-		: { rho, changed: false, text: `${stated} The map barely changed (at or above ${fixed(UNCHANGED, 1)}): here it shows the photo more than the network.` };
+		? { rho, changed: true, text: t('dream.verdict.changed', { rho: fixed(rho, 2) }) }
+		: { rho, changed: false, text: t('dream.verdict.unchanged', { rho: fixed(rho, 2), threshold: fixed(UNCHANGED, 1) }) };
 }

@@ -26,8 +26,10 @@ export class VisRun {
 	images: readonly RgbaImage[] = $state.raw([]);
 	/** Wall time of the run (or of the cached run when it was made). */
 	ms: number | null = $state(null);
-	message: string | null = $state(null);
-	stage: string | null = $state(null);
+	/** Why the run failed: an Error, or the worker's message (plain text or a catalogue key and params); shown with errorText. */
+	failure: unknown = $state.raw(null);
+	/** What the worker is doing that takes a while (plain text or a catalogue message), null when nothing. */
+	stage: unknown = $state.raw(null);
 	/** Which request these pictures belong to. */
 	request: VisRequest | null = $state.raw(null);
 
@@ -52,7 +54,7 @@ export class VisRun {
 		this.steps = hit.steps;
 		this.value = hit.value;
 		this.ms = hit.ms;
-		this.message = null;
+		this.failure = null;
 		this.status = 'cached';
 		return true;
 	}
@@ -69,7 +71,7 @@ export class VisRun {
 		this.steps = request.settings.steps;
 		this.value = null;
 		this.ms = null;
-		this.message = null;
+		this.failure = null;
 		this.status = 'running';
 		const began = performance.now();
 		const client = this.client();
@@ -107,7 +109,7 @@ export class VisRun {
 			if (e instanceof GradientStopped) this.status = 'stopped';
 			else {
 				this.status = e instanceof GradientNoWeights ? 'missing' : 'failed';
-				this.message = (e as Error).message;
+				this.failure = e;
 			}
 		} finally {
 			unstage();
@@ -133,7 +135,7 @@ export class VisRun {
 		this.request = null;
 		this.step = 0;
 		this.value = null;
-		this.message = null;
+		this.failure = null;
 		this.stage = null;
 	}
 }
