@@ -34,6 +34,8 @@ export interface SingleRun {
   readonly backend: BackendName;
   /** What runs the network on WASM: the own SIMD kernels and their threads, or tfjs (null on the other backends). */
   readonly engine: string | null;
+  /** `engine` with its catalogue key, for the reader's edition. */
+  readonly engineMessage: ReturnType<LiveEngine['engineLabelMessage']>;
   /** The first run on this backend (includes compiling its shaders or kernels). */
   readonly first: boolean;
 }
@@ -101,7 +103,7 @@ export class LiveEngine extends FallbackNetwork {
           const tap = want[0] ? await this.tapData(want[0], out.taps[want[0]] as tf.Tensor4D) : null;
           measure('readback', readStart);
           const ms = performance.now() - start;
-          return { probs, top5: topK(probs, this.labelList()), aux, tap, ms, backend, engine: this.engineLabel(), first };
+          return { probs, top5: topK(probs, this.labelList()), aux, tap, ms, backend, engine: this.engineLabel(), engineMessage: this.engineLabelMessage(), first };
         } finally {
           tf.dispose([out.probs, ...Object.values(out.aux), ...Object.values(out.taps)]);
         }

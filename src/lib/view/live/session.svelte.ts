@@ -7,6 +7,7 @@
 import type { BackendName } from '$lib/engine/backend';
 import type { Precision } from '$lib/engine/manifest';
 import type { InputImage } from '$lib/engine/browser';
+import type { EngineMessage } from '$lib/engine/message';
 import { fileRole, imageType, notAnImage, SIGNATURE_BYTES, type FileSource } from './imageFile';
 import { DEFAULT_VIEW, SAMPLE_FILES, type CropChoice, type LiveView, type SampleId } from './query';
 import { LiveSessionState, MODEL_BASE, SAMPLE_BASE } from './session-state.svelte';
@@ -53,12 +54,12 @@ export class LiveSession extends LiveSessionState {
 		this.fastest = shared.fastest;
 		this.engine = shared.engine;
 		this.unlisten = listenToEngine({
-			onFallback: (failed, reason, next) => this.fellBack(failed, reason, next),
-			onLost: (name, reason) => {
-				this.notify('warning', 'live.notice.lost', { backend: lib.BACKEND_LABELS[name], reason });
+			onFallback: (failed, reason, next, message) => this.fellBack(failed, reason, next, message),
+			onLost: (name, _reason, message) => {
+				this.notify('warning', 'live.notice.lost', { backend: lib.BACKEND_LABELS[name], reason: message });
 				void this.run();
 			},
-			onKernelsFailed: (reason) => this.notify('warning', 'live.notice.kernels', { reason }),
+			onKernelsFailed: (_reason, message) => this.notify('warning', 'live.notice.kernels', { reason: message }),
 			onStage: (stage) => (this.stage = stage)
 		});
 		const imageDone = view.image ? this.pickSample(view.image, false) : Promise.resolve();
@@ -72,7 +73,7 @@ export class LiveSession extends LiveSessionState {
 		if (asked && this.backend !== asked.name)
 			this.notify('warning', 'live.notice.notHere', {
 				asked: asked.label,
-				reason: asked.reason ?? this.engine.failed.get(asked.name) ?? { key: 'live.notice.didNotStart' },
+				reason: asked.reasonMessage ?? asked.reason ?? this.engine.failedMessages.get(asked.name) ?? { key: 'live.notice.didNotStart' },
 				backend: lib.BACKEND_LABELS[this.backend]
 			});
 		const labels = await lib.fetchLabels(MODEL_BASE);
@@ -83,14 +84,14 @@ export class LiveSession extends LiveSessionState {
 		await this.run();
 	}
 
-	private fellBack(failed: BackendName, reason: string, next: BackendName | null): void {
+	private fellBack(failed: BackendName, reason: string, next: BackendName | null, message: EngineMessage): void {
 		const label = (b: BackendName) => this.lib?.BACKEND_LABELS[b] ?? b;
-		this.statuses = this.statuses.map((s) => (s.name === failed ? { ...s, available: false, reason } : s));
+		this.statuses = this.statuses.map((s) => (s.name === failed ? { ...s, available: false, reason, reasonMessage: message } : s));
 		this.backend = next;
 		// The address follows: a link made now opens on the backend that works.
 		if (next && this.view.backend === failed) this.view = { ...this.view, backend: next };
-		if (next) this.notify('warning', 'live.notice.fellBack', { failed: label(failed), reason, next: label(next) });
-		else this.notify('warning', 'live.notice.failed', { failed: label(failed), reason });
+		if (next) this.notify('warning', 'live.notice.fellBack', { failed: label(failed), reason: message, next: label(next) });
+		else this.notify('warning', 'live.notice.failed', { failed: label(failed), reason: message });
 	}
 
 	private async loadWeights(precision: Precision): Promise<void> {
