@@ -53,6 +53,9 @@ describe('/ko/live/ in Korean, state by state', () => {
 		await expect.poll(() => page.getByTestId('crop-agreement').count(), { timeout: 180_000 }).toBe(1);
 		expect(await page.getByTestId('crop-readout').innerText()).toMatch(/^크롭 144개 중 1번째: 256, (왼쪽|위) 정사각형, 왼쪽 위/);
 		expect(await page.locator('[data-crop="1"]').getAttribute('aria-label')).toMatch(/좌우 반전: /);
+		// conv1's filters, counted from the plan.
+		expect(await page.locator('#filters-heading').innerText()).toBe('첫 층의 필터 64개');
+		expect(await page.getByTestId('conv1-filters').getAttribute('aria-label')).toBe('conv1의 필터 64개(각 7×7)');
 		expect(await englishLeft(page, 'crops and softmax')).toEqual([]);
 
 		// A text file as a photo, then a damaged PNG: refused in Korean, the result kept.

@@ -75,6 +75,8 @@ describe('live page', () => {
 		expect(await page.getByTestId('ms-per-image').innerText()).toMatch(/^\d+(\.\d)? ms$/);
 		expect(await page.getByTestId('weights-ready').innerText()).toMatch(/float16.*bvlc_googlenet/);
 		expect(await page.getByTestId('conv1-filters').locator('canvas').count()).toBe(64);
+		// The heading and its note count conv1's filters from the plan.
+		expect(await page.locator('#filters-heading').innerText()).toBe("The first layer's 64 filters");
 		expect(await page.getByTestId('weights-ready').innerText()).not.toContain("Read from this browser's cache");
 		// A second visit reads the weights from Cache Storage: no shard is downloaded.
 		const shards: string[] = [];
