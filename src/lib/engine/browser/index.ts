@@ -10,3 +10,5 @@ export { LiveEngine, RunRefused, type CropRun, type EngineEvents, type EngineSta
 export { imageFromBlob, imageFromUrl, imageFromVideo, ImageInputError, type InputImage } from './image-input';
 export { importCaffemodel, importSynsetWords } from './import-caffemodel';
 export { fetchLabels, NoWeightsError, clearWeightsCache, type FetchProgress } from './weights-fetch';
+// Messages a reader sees, with their catalogue keys (show them with errorText(…, i18n.t)).
+export { EngineError, messageOf, type EngineMessage } from '../message';
