@@ -4,6 +4,7 @@
  * browser (dynamic import, so Node never loads it), WASM only when tried.
  */
 import * as tf from '@tensorflow/tfjs';
+import { EngineError } from './message';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -58,13 +59,14 @@ async function tryBackend(name: BackendName, options: BackendOptions): Promise<b
   }
 }
 
-export class BackendError extends Error {}
+/** A backend that cannot start, with its catalogue key (errorText shows it in the reader's edition). */
+export class BackendError extends EngineError {}
 
 /** Sets the backend and returns the name in use. */
 export async function selectBackend(preferred?: BackendName, options: BackendOptions = {}): Promise<BackendName> {
   const here = candidates();
   if (preferred && options.strict && !here.includes(preferred))
-    throw new BackendError(`backend ${preferred} is not available here (try ${here.join(', ')})`);
+    throw BackendError.of('engine.backend.notHere', { name: preferred, list: here.join(', ') });
   const order = preferred ? [preferred, ...here.filter((b) => b !== preferred)] : here;
   for (const name of order) {
     if (!here.includes(name)) continue;
@@ -72,9 +74,9 @@ export async function selectBackend(preferred?: BackendName, options: BackendOpt
       await tf.ready();
       return name;
     }
-    if (options.strict) throw new BackendError(`backend ${name} could not start here`);
+    if (options.strict) throw BackendError.of('engine.backend.couldNotStart', { name });
   }
-  throw new BackendError(`no tfjs backend could start (tried ${order.join(', ')})`);
+  throw BackendError.of('engine.backend.noneStarted', { list: order.join(', ') });
 }
 
 /** The WASM backend's thread count once it runs (1 when single-threaded). */

@@ -5,6 +5,7 @@
  * read. Also encodes (protobufjs's generic messages), so tests can build small files.
  */
 import protobuf from 'protobufjs';
+import { EngineError } from './message';
 
 const repeated = (type: string, id: number, packed = false) => ({
   type,
@@ -71,7 +72,7 @@ export const MAX_LAYERS = 10_000;
 export const MAX_BLOBS = 2 * MAX_LAYERS;
 
 /** Thrown for a file that is not a caffemodel at all. */
-export class CaffemodelError extends Error {}
+export class CaffemodelError extends EngineError {}
 
 const WIRE_VARINT = 0;
 const WIRE_BYTES = 2;
@@ -156,7 +157,7 @@ function readLayer(bytes: Uint8Array, v1: boolean, count: { blobs: number }): Ca
     const wire = tag & 7;
     if (field === (v1 ? 4 : 1) && wire === WIRE_BYTES) name = r.string();
     else if (field === (v1 ? 6 : 7) && wire === WIRE_BYTES) {
-      if (++count.blobs > MAX_BLOBS) throw new CaffemodelError(`not a GoogLeNet model file: it has more than ${MAX_BLOBS.toLocaleString('en-US')} blobs`);
+      if (++count.blobs > MAX_BLOBS) throw CaffemodelError.of('engine.import.tooManyBlobs', { max: MAX_BLOBS.toLocaleString('en-US') });
       blobs.push(readBlob(slice(r, r.len)));
     }
     else r.skipType(wire);
@@ -181,16 +182,16 @@ export function decodeCaffemodel(bytes: Uint8Array): CaffeNet {
       const wire = tag & 7;
       if ((field === 100 || field === 2) && wire === WIRE_BYTES) {
         if (layers.length === MAX_LAYERS)
-          throw new CaffemodelError(`not a GoogLeNet model file: it has more than ${MAX_LAYERS.toLocaleString('en-US')} layers`);
+          throw CaffemodelError.of('engine.import.tooManyLayers', { max: MAX_LAYERS.toLocaleString('en-US') });
         layers.push(readLayer(slice(r, r.len), field === 2, count));
       } else if (field === 1 && wire === WIRE_BYTES) name = r.string();
       else r.skipType(wire);
     }
   } catch (e) {
     if (e instanceof CaffemodelError) throw e;
-    throw new CaffemodelError(`not a Caffe model file (protobuf decoding failed: ${(e as Error).message})`);
+    throw CaffemodelError.of('engine.import.undecodable', { error: (e as Error).message });
   }
-  if (layers.length === 0) throw new CaffemodelError('not a Caffe model file (it has no layers)');
+  if (layers.length === 0) throw CaffemodelError.of('engine.import.noLayers');
   return { name, layers };
 }
 

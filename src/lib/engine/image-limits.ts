@@ -3,6 +3,7 @@
  * command line and the page can check a file before loading anything heavy).
  */
 import { bytes } from '../core/format';
+import { engineMessage, type EngineMessage, type EngineParams } from './message';
 
 /** Smaller images carry too little to classify; larger ones are refused before decoding. */
 export const MIN_SIDE = 32;
@@ -16,18 +17,31 @@ export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_SHORT_SIDE = 704;
 
-/** A one-line reason why an image file of `size` bytes is refused before reading, or null. */
-export function imageFileProblem(size: number): string | null {
-  if (size === 0) return 'empty file';
-  if (size > MAX_IMAGE_BYTES) return `file is ${bytes(size)}: the limit for an image is ${bytes(MAX_IMAGE_BYTES)}`;
+/**
+ * A one-line reason why an image file of `size` bytes is refused before reading, or null. With
+ * `name`, the reason starts with it ("cat.jpg: file is ...").
+ */
+export function imageFileProblem(size: number, name?: string): EngineMessage | null {
+  if (size === 0) return engineMessage('engine.image.emptyFile');
+  if (size > MAX_IMAGE_BYTES) {
+    const params = { size: bytes(size), limit: bytes(MAX_IMAGE_BYTES) };
+    return name === undefined ? engineMessage('engine.image.fileTooLarge', params) : engineMessage('engine.image.fileTooLargeIn', { name, ...params });
+  }
   return null;
 }
 
-/** A one-line reason why an image of this size is refused, or null if it is fine. */
-export function imageSizeProblem(width: number, height: number): string | null {
+/** A one-line reason why an image of this size is refused, or null if it is fine; `name` as above. */
+export function imageSizeProblem(width: number, height: number, name?: string): EngineMessage | null {
+  const named: EngineParams = name === undefined ? {} : { name };
   if (width < MIN_SIDE || height < MIN_SIDE)
-    return `image is ${width}x${height}: too small, the minimum is ${MIN_SIDE}x${MIN_SIDE} pixels`;
+    return engineMessage(name === undefined ? 'engine.image.tooSmall' : 'engine.image.tooSmallIn', { ...named, width, height, min: MIN_SIDE });
   if (width * height > MAX_PIXELS)
-    return `image is ${width}x${height} (${((width * height) / 1e6).toFixed(1)} megapixels): the limit is ${MAX_PIXELS / 1e6} megapixels`;
+    return engineMessage(name === undefined ? 'engine.image.tooLarge' : 'engine.image.tooLargeIn', {
+      ...named,
+      width,
+      height,
+      megapixels: ((width * height) / 1e6).toFixed(1),
+      limit: MAX_PIXELS / 1e6
+    });
   return null;
 }

@@ -4,6 +4,7 @@
  * Plain TypeScript: the page uses it too, for a caffemodel dropped onto it.
  */
 import type { CaffeNet } from './caffemodel';
+import { EngineError } from './message';
 import { MAIN_GROUP, shapeText, sizeOf, weightSpecs, type WeightSpec } from './weight-spec';
 
 /**
@@ -41,7 +42,8 @@ export interface ImportedWeights {
   readonly auxHeads: readonly string[];
 }
 
-export class WeightsError extends Error {}
+/** Weights that cannot be used, with a catalogue key where a reader may see it (the CLI's own messages have none). */
+export class WeightsError extends EngineError {}
 
 /** Larger than the upstream caffemodel (53 MB) with room to spare: a bigger file is refused unread. */
 export const MAX_CAFFEMODEL_BYTES = 256 * 1024 * 1024;
@@ -72,14 +74,18 @@ function check(spec: WeightSpec, blob: SourceBlob, layout: BlobLayout): void {
   if (blob.shape) {
     const got = squeezeTo(blob.shape, expected.length);
     if (shapeText(got) !== shapeText(expected))
-      throw new WeightsError(`${blob.label} (${spec.name}) has shape ${shapeText(blob.shape)}, expected ${shapeText(expected)}`);
+      throw WeightsError.of('engine.import.shape', { blob: blob.label, name: spec.name, shape: shapeText(blob.shape), expected: shapeText(expected) });
   }
   if (blob.data.length !== sizeOf(expected))
-    throw new WeightsError(
-      `${blob.label} (${spec.name}) holds ${blob.data.length} values, expected ${sizeOf(expected)} (${shapeText(expected)})`
-    );
+    throw WeightsError.of('engine.import.count', {
+      blob: blob.label,
+      name: spec.name,
+      count: blob.data.length,
+      size: sizeOf(expected),
+      expected: shapeText(expected)
+    });
   const bad = firstNonFinite(blob.data);
-  if (bad >= 0) throw new WeightsError(`${blob.label} (${spec.name}) holds ${blob.data[bad]} at index ${bad}: these weights are damaged`);
+  if (bad >= 0) throw WeightsError.of('engine.import.damaged', { blob: blob.label, name: spec.name, value: String(blob.data[bad]), index: bad });
 }
 
 /** The index of the first NaN or infinite value, or -1. */
@@ -134,24 +140,25 @@ export function importBlobs(source: BlobSource, specs: readonly WeightSpec[] = w
   const main = specs.filter((s) => s.group === MAIN_GROUP);
   if (!main.some((s) => source.blobs.has(s.name))) {
     const found = [...new Set([...source.blobs.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))];
-    throw new WeightsError(
-      `not BVLC GoogLeNet weights: none of the expected layers (${main[0]?.layer}, ...) is there` +
-        (found.length ? `; found ${found.slice(0, 4).join(', ')}${found.length > 4 ? ', ...' : ''}` : '')
-    );
+    const layer = String(main[0]?.layer);
+    throw found.length
+      ? WeightsError.of('engine.import.notGoogLeNetFound', { layer, found: `${found.slice(0, 4).join(', ')}${found.length > 4 ? ', ...' : ''}` })
+      : WeightsError.of('engine.import.notGoogLeNet', { layer });
   }
   const extra = [...source.blobs.entries()].find(([name]) => !known.has(name));
   if (extra) {
     const layer = extra[0].slice(0, extra[0].lastIndexOf('/'));
-    const why = layers.has(layer) ? 'GoogLeNet has no such blob' : `layer ${layer} is not part of GoogLeNet`;
-    throw new WeightsError(`unexpected blob ${extra[1].label}: ${why}`);
+    throw layers.has(layer)
+      ? WeightsError.of('engine.import.noSuchBlob', { blob: extra[1].label })
+      : WeightsError.of('engine.import.noSuchLayer', { blob: extra[1].label, layer });
   }
-  if (source.stray?.length) throw new WeightsError(`unexpected blob ${source.stray[0]}`);
+  if (source.stray?.length) throw WeightsError.of('engine.import.stray', { blob: source.stray[0] });
   const groups = new Set(specs.map((s) => s.group));
   const present = [...groups].filter((g) => g === MAIN_GROUP || specs.some((s) => s.group === g && source.blobs.has(s.name)));
   const weights: Weight[] = [];
   for (const spec of specs.filter((s) => present.includes(s.group))) {
     const blob = source.blobs.get(spec.name);
-    if (!blob) throw new WeightsError(`missing blob ${spec.name} (${shapeText(spec.caffeShape)})`);
+    if (!blob) throw WeightsError.of('engine.import.missing', { name: spec.name, shape: shapeText(spec.caffeShape) });
     check(spec, blob, source.layout);
     weights.push({ name: spec.name, shape: spec.shape, data: toTfjs(spec, blob, source.layout) });
   }
@@ -164,6 +171,6 @@ export function parseSynsetWords(text: string, classes = 1000): string[] {
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '')
     .map((l) => l.replace(/^n\d{8}\s+/, '').trim());
-  if (labels.length !== classes) throw new WeightsError(`labels: ${labels.length} lines, expected ${classes}`);
+  if (labels.length !== classes) throw WeightsError.of('engine.import.labels', { count: labels.length, classes });
   return labels;
 }

@@ -24,7 +24,7 @@ export function checkModelJson(json: unknown, where: string): ModelJson {
   const m = json as Partial<ModelJson> | null;
   const group = m?.weightsManifest?.[0];
   if (!m || m.format !== 'googlenet-weights' || !group || !Array.isArray(group.paths) || !Array.isArray(group.weights))
-    throw new WeightsError(`${where} is not a converted GoogLeNet model.json`);
+    throw WeightsError.of('engine.weights.notModelJson', { where });
   return m as ModelJson;
 }
 
@@ -33,13 +33,13 @@ function checkEntries(model: ModelJson, where: string, specs: readonly WeightSpe
   const groups = new Set([MAIN_GROUP, ...model.auxHeads]);
   for (const spec of specs.filter((s) => groups.has(s.group))) {
     const e = entries.get(spec.name);
-    if (!e) throw new WeightsError(`${where}: missing weight ${spec.name}`);
+    if (!e) throw WeightsError.of('engine.weights.missing', { where, name: spec.name });
     if (shapeText(e.shape) !== shapeText(spec.shape))
-      throw new WeightsError(`${where}: weight ${spec.name} has shape ${shapeText(e.shape)}, expected ${shapeText(spec.shape)}`);
+      throw WeightsError.of('engine.weights.shape', { where, name: spec.name, shape: shapeText(e.shape), expected: shapeText(spec.shape) });
   }
   const known = new Set(specs.map((s) => s.name));
   const extra = [...entries.keys()].find((n) => !known.has(n));
-  if (extra) throw new WeightsError(`${where}: unexpected weight ${extra}`);
+  if (extra) throw WeightsError.of('engine.weights.unexpected', { where, name: extra });
 }
 
 function joined(buffers: readonly ArrayBuffer[]): Uint8Array {
@@ -65,10 +65,10 @@ function checkFinite(all: Uint8Array, at: number, e: ManifestEntry, where: strin
         break;
       }
   } else bad = firstNonFinite(new Float32Array(all.buffer, at, n / 4));
-  if (bad >= 0) {
-    const shown = half ? 'NaN or infinity' : new Float32Array(all.buffer, at, n / 4)[bad];
-    throw new WeightsError(`${where}: weight ${e.name} holds ${shown} at index ${bad}: its shard is damaged`);
-  }
+  if (bad >= 0)
+    throw half
+      ? WeightsError.of('engine.weights.damagedHalf', { where, name: e.name, index: bad })
+      : WeightsError.of('engine.weights.damaged', { where, name: e.name, value: String(new Float32Array(all.buffer, at, n / 4)[bad]), index: bad });
 }
 
 /** Between weights, after this many ms of decoding, `pause` is awaited (a page draws meanwhile). */
@@ -120,7 +120,7 @@ export async function loadWeightValues(
     const got = buffers.reduce((n, b) => n + b.byteLength, 0);
     const want = group.weights.reduce((n, e) => n + entryBytes(e), 0);
     if (got !== want)
-      throw new WeightsError(`${where}: shards ${group.paths.join(', ')} hold ${got} bytes, expected ${want} (truncated or from another conversion?)`);
+      throw WeightsError.of('engine.weights.truncated', { where, paths: group.paths.join(', '), got, want });
     const all = joined(buffers);
     since = performance.now();
     // Every weight is checked before any is decoded: a damaged shard costs no decoding.

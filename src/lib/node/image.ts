@@ -25,7 +25,7 @@ function checkedHeader(start: Uint8Array): ImageHeader {
   if (!kind) throw new ImageError('not a PNG or JPEG image');
   const header = imageHeader(start);
   if (!header) throw new ImageError(`truncated ${kind.toUpperCase()}: no image size in its header`);
-  const problem = imageSizeProblem(header.width, header.height) ?? budgetProblem(header);
+  const problem = imageSizeProblem(header.width, header.height)?.message ?? budgetProblem(header);
   if (problem) throw new ImageError(problem);
   return header;
 }
@@ -33,7 +33,7 @@ function checkedHeader(start: Uint8Array): ImageHeader {
 /** Decodes PNG or JPEG bytes, checking the header first; scaled down as the file says above. */
 export function decodeImage(bytes: Uint8Array): Pixels {
   const fileProblem = imageFileProblem(bytes.byteLength);
-  if (fileProblem) throw new ImageError(fileProblem);
+  if (fileProblem) throw new ImageError(fileProblem.message);
   const header = checkedHeader(bytes);
   const decoded = header.kind === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
   if (decoded.width !== header.width || decoded.height !== header.height || decoded.data.length !== decoded.width * decoded.height * decoded.channels)
@@ -49,7 +49,7 @@ export function readImage(path: string): Pixels {
     const start = readStart(path, Math.min(info.size, HEADER_BYTES));
     // Not an image at all says more than "too large"; both come before the rest is read.
     if (imageKind(start) === null && info.size > 0) throw new ImageError('not a PNG or JPEG image');
-    if (fileProblem) throw new ImageError(fileProblem);
+    if (fileProblem) throw new ImageError(fileProblem.message);
     checkedHeader(start);
     return decodeImage(info.size <= start.byteLength ? start : readStart(path, info.size));
   } catch (e) {

@@ -13,9 +13,10 @@ describe('choosing a backend in Node', () => {
   it('uses the one asked for, or refuses in one line when told to be strict', async () => {
     expect(await selectBackend('cpu')).toBe('cpu');
     expect(tf.getBackend()).toBe('cpu');
-    await expect(selectBackend('webgl', { strict: true })).rejects.toThrow(
-      new BackendError('backend webgl is not available here (try wasm, cpu)')
-    );
+    const refused = selectBackend('webgl', { strict: true });
+    await expect(refused).rejects.toBeInstanceOf(BackendError);
+    // The English the CLI prints, and the key a page shows in its edition.
+    await expect(refused).rejects.toMatchObject({ message: 'backend webgl is not available here (try wasm, cpu)', key: 'engine.backend.notHere' });
   });
 
   it('falls back to the best that starts (WASM, SIMD) when the one asked for cannot', async () => {

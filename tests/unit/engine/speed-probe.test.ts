@@ -2,6 +2,8 @@
 // they are kept (fake timings: no backend runs here).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackendStatus } from '../../../src/lib/engine/browser/backend-probe';
+import { errorText } from '../../../src/lib/i18n/localized-error';
+import { translate } from '../../../src/lib/i18n/translate';
 import {
   decideByProbe,
   measuredDefault,
@@ -44,7 +46,7 @@ describe('what the timings decide', () => {
       { backend: 'webgpu', ms: 38.4 },
       { backend: 'wasm', ms: 3.2 }
     ];
-    expect(decideByProbe(hardware, slowGpu)).toEqual({
+    expect(decideByProbe(hardware, slowGpu)).toMatchObject({
       backend: 'wasm',
       why: 'A short test pass here took 3.2 ms on WASM and 38.4 ms on WebGPU: using WASM, 12× faster than WebGPU.'
     });
@@ -52,10 +54,23 @@ describe('what the timings decide', () => {
       { backend: 'webgpu', ms: 0.8 },
       { backend: 'wasm', ms: 2.6 }
     ];
-    expect(decideByProbe(hardware, fastGpu)).toEqual({
+    expect(decideByProbe(hardware, fastGpu)).toMatchObject({
       backend: 'webgpu',
       why: 'A short test pass here took 0.8 ms on WebGPU and 2.6 ms on WASM: using WebGPU, 3.3× faster than WASM.'
     });
+  });
+
+  it('the reason reads in Korean from its key, with the same figures', () => {
+    const choice = decideByProbe(hardware, [
+      { backend: 'webgpu', ms: 38.4 },
+      { backend: 'wasm', ms: 3.2 }
+    ]);
+    expect(choice.whyMessage).toMatchObject({ key: 'engine.probe.faster', message: choice.why });
+    expect(errorText(choice.whyMessage, (k, p) => translate('ko', k, p))).toBe(
+      '짧은 시험 실행이 WASM에서 3.2 ms, WebGPU에서 38.4 ms 걸렸다. WASM: WebGPU보다 12배 빨라서 이것을 쓴다.'
+    );
+    const tie = decideByProbe(hardware, [{ backend: 'webgpu', ms: 2 }, { backend: 'wasm', ms: 2.05 }]);
+    expect(tie.whyMessage.key).toBe('engine.probe.asFast');
   });
 
   it('WASM on a tie; "as fast as" when within 5%', () => {
@@ -68,7 +83,7 @@ describe('what the timings decide', () => {
       { backend: 'webgpu', ms: null },
       { backend: 'wasm', ms: 3 }
     ];
-    expect(decideByProbe(hardware, failed)).toEqual({ backend: 'webgpu', why: "WebGPU runs on this device's GPU (nvidia ampere)." });
+    expect(decideByProbe(hardware, failed)).toMatchObject({ backend: 'webgpu', why: "WebGPU runs on this device's GPU (nvidia ampere)." });
   });
 });
 

@@ -76,12 +76,14 @@ describe('caffemodel files that are not what they seem', () => {
     // field 100 (layer), length 0: three bytes a layer; 30 MB of them once took 2 GB to parse.
     const empty = Buffer.alloc(3 * (MAX_LAYERS + 1));
     for (let i = 0; i < MAX_LAYERS + 1; i++) empty.set([0xa2, 0x06, 0x00], i * 3);
-    expect(() => decodeCaffemodel(empty)).toThrow(new CaffemodelError('not a GoogLeNet model file: it has more than 10,000 layers'));
+    expect(() => decodeCaffemodel(empty)).toThrow(CaffemodelError);
+    expect(() => decodeCaffemodel(empty)).toThrow(/^not a GoogLeNet model file: it has more than 10,000 layers$/);
     expect(decodeCaffemodel(empty.subarray(0, 3 * MAX_LAYERS)).layers).toHaveLength(MAX_LAYERS);
     // One layer of nothing but empty blobs (field 7, length 0).
     const blobs = Buffer.alloc(2 * (MAX_BLOBS + 1), Buffer.from([0x3a, 0x00]));
     const layer = Buffer.concat([Buffer.from([0xa2, 0x06]), varint(blobs.length), blobs]);
-    expect(() => decodeCaffemodel(layer)).toThrow(new CaffemodelError('not a GoogLeNet model file: it has more than 20,000 blobs'));
+    expect(() => decodeCaffemodel(layer)).toThrow(CaffemodelError);
+    expect(() => decodeCaffemodel(layer)).toThrow(/^not a GoogLeNet model file: it has more than 20,000 blobs$/);
   });
 
   it('a FIFO, /dev/zero, a link loop and a 300 MB file are refused before reading, in words', () => {

@@ -12,9 +12,10 @@ import { BACKEND_ORDER, selectBackend, type BackendName } from '../backend';
 import { createGoogLeNet, type GoogLeNet } from '../googlenet';
 import type { ImportedWeights } from '../import-blobs';
 import type { Precision } from '../manifest';
+import { EngineError, engineMessage, messageOf, type EngineKey, type EngineMessage, type EngineParams } from '../message';
 import type { BackendStatus } from './backend-probe';
 import { BACKEND_LABELS } from './backend-probe';
-import { engineLabel } from './kernel-choice';
+import { engineLabel, engineLabelMessage } from './kernel-choice';
 import { loadKernels, startKernelNetwork, type LoadedKernels } from './kernels-browser';
 import { WASM_PATHS } from './wasm-paths';
 import { fetchWeights, type FetchProgress } from './weights-fetch';
@@ -33,12 +34,15 @@ export interface WeightsInfo {
 }
 
 export interface EngineEvents {
-  /** A backend failed (at start: `next` null; or while running: `next` is the one in use now). */
-  readonly onFallback?: (failed: BackendName, reason: string, next: BackendName | null) => void;
+  /**
+   * A backend failed (at start: `next` null; or while running: `next` is the one in use now).
+   * `reason` is English; `message` the same with its catalogue key (errorText shows it in the reader's edition).
+   */
+  readonly onFallback?: (failed: BackendName, reason: string, next: BackendName | null, message: EngineMessage) => void;
   /** A GPU backend lost its device between runs; the page should run again to recover. */
-  readonly onLost?: (name: BackendName, reason: string) => void;
-  /** The own WASM kernels could not start; WASM runs on tfjs's kernels instead. */
-  readonly onKernelsFailed?: (reason: string) => void;
+  readonly onLost?: (name: BackendName, reason: string, message: EngineMessage) => void;
+  /** The own WASM kernels could not start; WASM runs on tfjs's kernels instead. `message`: `reason` with its key, where it has one. */
+  readonly onKernelsFailed?: (reason: string, message: EngineMessage | { readonly message: string }) => void;
   /** What the engine is doing that takes a while (compiling, packing the weights), or null once done. */
   readonly onStage?: (stage: EngineStage | null) => void;
 }
@@ -46,18 +50,22 @@ export interface EngineEvents {
 export interface EngineStage {
   /** "packing the weights for the WASM kernels" */
   readonly what: string;
+  /** `what` with its catalogue key, for the reader's edition. */
+  readonly message: EngineMessage;
   /** performance.now() when it began. */
   readonly since: number;
 }
 
 /** Not the backend's fault: never a reason to fall back. */
-export class RunRefused extends Error {}
+export class RunRefused extends EngineError {}
 
 /** Backend switching, fallback and the weights; the runs themselves are in `LiveEngine`. */
 export class FallbackNetwork {
   backend: BackendName | null = null;
   /** Backends that failed here, with why. */
   readonly failed = new Map<BackendName, string>();
+  /** The same reasons with their catalogue keys. */
+  readonly failedMessages = new Map<BackendName, EngineMessage>();
   info: WeightsInfo | null = null;
   private readonly available: Set<BackendName>;
   private weights: Map<string, CpuWeight> | null = null;
@@ -66,7 +74,7 @@ export class FallbackNetwork {
   protected warmed = new Set<BackendName>();
   private queue: Promise<unknown> = Promise.resolve();
   private injected: string | null = null;
-  private lost: string | null = null;
+  private lost: EngineMessage | null = null;
   /** The own kernels, once compiled for the WASM backend; why they cannot run here, once they failed. */
   private kernels: LoadedKernels | null = null;
   private kernelsFailed: string | null = null;
@@ -103,8 +111,16 @@ export class FallbackNetwork {
   }
 
   /** Tells the page what takes a while now (null: nothing). */
-  protected stage(what: string | null): void {
-    this.events.onStage?.(what === null ? null : { what, since: performance.now() });
+  protected stage(key: EngineKey | null, params?: EngineParams): void {
+    const message = key === null ? null : engineMessage(key, params);
+    this.events.onStage?.(message === null ? null : { what: message.message, message, since: performance.now() });
+  }
+
+  /** Marks `name` as failed here and tells the page. */
+  private fail(name: BackendName, message: EngineMessage, next: BackendName | null): void {
+    this.failed.set(name, message.message);
+    this.failedMessages.set(name, message);
+    this.events.onFallback?.(name, message.message, next, message);
   }
 
   private usable(): BackendName[] {
@@ -117,7 +133,8 @@ export class FallbackNetwork {
     for (const name of tries) {
       try {
         this.disposeNet();
-        this.stage(name === 'wasm' ? 'compiling the WASM kernels' : `starting ${BACKEND_LABELS[name]}`);
+        if (name === 'wasm') this.stage('engine.stage.compilingWasm');
+        else this.stage('engine.stage.starting', { backend: BACKEND_LABELS[name] });
         const kernels = name === 'wasm' ? await this.ownKernels() : null;
         // tfjs's WASM threads are fixed when it first starts: one when it only prepares the input.
         await selectBackend(name, { strict: true, wasmPaths: WASM_PATHS, wasmThreads: kernels ? 1 : undefined });
@@ -129,13 +146,11 @@ export class FallbackNetwork {
         return name;
       } catch (e) {
         this.stage(null);
-        const reason = `could not start: ${(e as Error).message}`;
-        this.failed.set(name, reason);
         this.backend = null;
-        this.events.onFallback?.(name, reason, null);
+        this.fail(name, engineMessage('engine.fallback.couldNotStart', { error: (e as Error).message }), null);
       }
     }
-    throw new Error('no backend could start in this browser');
+    throw EngineError.of('engine.fallback.noneStarted');
   }
 
   /** Hears a GPU backend's device loss, so the next run falls back instead of failing. */
@@ -144,14 +159,17 @@ export class FallbackNetwork {
       device?: { lost?: Promise<{ message?: string }> };
       gpgpu?: { gl?: { canvas?: EventTarget } };
     };
-    const lost = (reason: string) => {
+    const lost = (reason: EngineMessage) => {
       if (this.backend !== name) return;
       this.lost = reason;
-      this.events.onLost?.(name, reason);
+      this.events.onLost?.(name, reason.message, reason);
     };
-    if (name === 'webgpu') void backend.device?.lost?.then((info) => lost(`the WebGPU device was lost (${info.message || 'no reason given'})`));
+    if (name === 'webgpu')
+      void backend.device?.lost?.then((info) =>
+        lost(info.message ? engineMessage('engine.fallback.deviceLost', { reason: info.message }) : engineMessage('engine.fallback.deviceLostNoReason'))
+      );
     if (name === 'webgl')
-      backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', () => lost('the WebGL context was lost'), { once: true });
+      backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', () => lost(engineMessage('engine.fallback.contextLost')), { once: true });
   }
 
   /** The own kernels, compiled once; null (and the page told, once) when they cannot start here. */
@@ -168,7 +186,7 @@ export class FallbackNetwork {
   private kernelsFellBack(e: Error): void {
     this.kernels = null;
     this.kernelsFailed = e.message;
-    this.events.onKernelsFailed?.(e.message);
+    this.events.onKernelsFailed?.(e.message, messageOf(e));
   }
 
   private disposeNet(): void {
@@ -189,7 +207,7 @@ export class FallbackNetwork {
     this.warmed.delete(this.backend as BackendName);
     if (this.backend === 'wasm' && this.kernels) {
       try {
-        this.stage('packing the weights for the WASM kernels');
+        this.stage('engine.stage.packing');
         const net = await startKernelNetwork(this.kernels, (name) => weights.get(name)?.data);
         this.net = net;
         this.kernelThreads = net.threads;
@@ -206,7 +224,7 @@ export class FallbackNetwork {
   }
 
   private buildOnTfjs(weights: Map<string, CpuWeight>): void {
-    this.stage(`moving the weights to ${this.backendLabel()}`);
+    this.stage('engine.stage.moving', { backend: this.backendLabel() });
     const tensors: tf.NamedTensorMap = {};
     for (const [name, w] of weights) tensors[name] = tf.tensor(w.data, [...w.shape], 'float32');
     try {
@@ -222,7 +240,7 @@ export class FallbackNetwork {
   loadSite(base: string, precision: Precision, onProgress?: (p: FetchProgress) => void): Promise<WeightsInfo> {
     return this.exclusive(async () => {
       if (!this.backend) await this.switchTo(null);
-      this.stage(`fetching the ${precision} weights`);
+      this.stage('engine.stage.fetching', { precision });
       // Plain arrays, decoded in slices: no tensor is made and read back on the way.
       const fetched = await fetchWeights(base, precision, onProgress);
       const weights = new Map<string, CpuWeight>(fetched.weights.values);
@@ -272,16 +290,16 @@ export class FallbackNetwork {
   protected async guarded<T>(fn: (net: GoogLeNet, backend: BackendName) => Promise<T>): Promise<T> {
     for (;;) {
       const backend = this.backend;
-      if (!this.net || !backend) throw new Error('the network is not loaded');
+      if (!this.net || !backend) throw EngineError.of('engine.fallback.notLoaded');
       try {
-        if (this.lost) throw new Error(this.lost);
+        if (this.lost) throw new EngineError(this.lost);
         if (this.injected) {
           const message = this.injected;
           this.injected = null;
           throw new Error(message);
         }
         const cold = !this.warmed.has(backend) && (backend === 'webgpu' || backend === 'webgl');
-        if (cold) this.stage(`first run on ${BACKEND_LABELS[backend]}: compiling its shaders`);
+        if (cold) this.stage('engine.stage.compilingShaders', { backend: BACKEND_LABELS[backend] });
         try {
           const result = await fn(this.net, backend);
           this.warmed.add(backend);
@@ -294,12 +312,13 @@ export class FallbackNetwork {
         if (backend === 'wasm' && this.kernelThreads !== null) {
           // Our kernels failed, not the backend: tfjs's WASM kernels take over, and run it again.
           this.disposeNet();
-          this.kernelsFellBack(new Error(`they failed while running: ${(e as Error).message}`));
+          this.kernelsFellBack(EngineError.of('engine.kernels.failedRunning', { error: (e as Error).message }));
           await this.build();
           continue;
         }
-        const reason = `failed while running: ${(e as Error).message}`;
-        this.failed.set(backend, reason);
+        const reason = engineMessage('engine.fallback.failedRunning', { error: (e as Error).message });
+        this.failed.set(backend, reason.message);
+        this.failedMessages.set(backend, reason);
         // The next backend down the order (WebGPU -> WebGL -> WASM -> CPU), else the best left.
         const left = this.usable();
         const below = left.find((b) => BACKEND_ORDER.indexOf(b) > BACKEND_ORDER.indexOf(backend)) ?? null;
@@ -307,7 +326,7 @@ export class FallbackNetwork {
         try {
           next = await this.switchTo(below);
         } finally {
-          this.events.onFallback?.(backend, reason, next);
+          this.events.onFallback?.(backend, reason.message, next, reason);
         }
       }
     }
@@ -334,6 +353,11 @@ export class FallbackNetwork {
   /** What runs the network on WASM ("own SIMD kernels, 2 threads" or "tfjs"); null on the other backends. */
   engineLabel(): string | null {
     return this.net ? engineLabel(this.backend, this.kernelThreads) : null;
+  }
+
+  /** `engineLabel()` with its catalogue key, for the reader's edition. */
+  engineLabelMessage(): ReturnType<typeof engineLabelMessage> {
+    return this.net ? engineLabelMessage(this.backend, this.kernelThreads) : null;
   }
 
   dispose(): void {

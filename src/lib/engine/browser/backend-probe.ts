@@ -4,6 +4,7 @@
  * A backend that is missing comes with the reason, for the page to show beside the switch.
  */
 import { BACKEND_ORDER, type BackendName } from '../backend';
+import { engineMessage, type EngineMessage } from '../message';
 import { isSoftwareRenderer } from './default-backend';
 
 export interface BackendStatus {
@@ -12,8 +13,12 @@ export interface BackendStatus {
   readonly available: boolean;
   /** Why it is not available (or why it stopped working). */
   readonly reason?: string;
+  /** `reason` with its catalogue key, for the reader's edition. */
+  readonly reasonMessage?: EngineMessage;
   /** What it runs on: the GPU adapter, the WebGL renderer, the WASM threads. */
   readonly detail?: string;
+  /** `detail` with its catalogue key where it is the page's own words (WASM's threads, CPU); absent for a GPU's name. */
+  readonly detailMessage?: EngineMessage;
   /** A GPU backend that runs on a software renderer (SwiftShader, llvmpipe, ...), not a GPU. */
   readonly software?: boolean;
 }
@@ -34,30 +39,32 @@ interface GpuLike {
   requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null>;
 }
 
-async function probeWebGpu(): Promise<Omit<BackendStatus, 'name' | 'label'>> {
+type Found = Omit<BackendStatus, 'name' | 'label'>;
+
+const missing = (reason: EngineMessage): Found => ({ available: false, reason: reason.message, reasonMessage: reason });
+const runsOn = (detail: EngineMessage): Found => ({ available: true, detail: detail.message, detailMessage: detail });
+
+async function probeWebGpu(): Promise<Found> {
   const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
   if (!gpu) {
-    const why = window.isSecureContext
-      ? 'this browser does not offer WebGPU'
-      : 'WebGPU needs a secure page (https or localhost)';
-    return { available: false, reason: why };
+    return missing(engineMessage(window.isSecureContext ? 'engine.backend.noWebgpu' : 'engine.backend.webgpuInsecure'));
   }
   try {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-    if (!adapter) return { available: false, reason: 'no WebGPU adapter: the browser found no usable GPU, or blocks it' };
+    if (!adapter) return missing(engineMessage('engine.backend.noAdapter'));
     const info = adapter.info;
     const detail = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ');
     const software = adapter.isFallbackAdapter === true || info?.isFallbackAdapter === true || isSoftwareRenderer(detail);
     return { available: true, detail: detail || undefined, software };
   } catch (e) {
-    return { available: false, reason: `asking for a WebGPU adapter failed: ${(e as Error).message}` };
+    return missing(engineMessage('engine.backend.adapterFailed', { error: (e as Error).message }));
   }
 }
 
-function probeWebGl(): Omit<BackendStatus, 'name' | 'label'> {
+function probeWebGl(): Found {
   const canvas = document.createElement('canvas');
   const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
-  if (!gl) return { available: false, reason: 'WebGL is turned off or unavailable in this browser' };
+  if (!gl) return missing(engineMessage('engine.backend.noWebgl'));
   const debug = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   const version = gl instanceof WebGL2RenderingContext ? 'WebGL 2' : 'WebGL 1';
@@ -65,20 +72,19 @@ function probeWebGl(): Omit<BackendStatus, 'name' | 'label'> {
   return { available: true, detail: `${version}, ${renderer}`, software: isSoftwareRenderer(renderer) };
 }
 
-function probeWasm(): Omit<BackendStatus, 'name' | 'label'> {
-  if (typeof WebAssembly !== 'object') return { available: false, reason: 'this browser has no WebAssembly' };
-  const threads = window.crossOriginIsolated
-    ? `up to ${navigator.hardwareConcurrency} threads`
-    : 'one thread (the page is not cross-origin isolated)';
-  return { available: true, detail: threads };
+function probeWasm(): Found {
+  if (typeof WebAssembly !== 'object') return missing(engineMessage('engine.backend.noWasm'));
+  return runsOn(
+    window.crossOriginIsolated ? engineMessage('engine.backend.wasmThreads', { n: navigator.hardwareConcurrency }) : engineMessage('engine.backend.wasmOneThread')
+  );
 }
 
 export async function probeBackends(): Promise<BackendStatus[]> {
-  const found: Record<BackendName, Omit<BackendStatus, 'name' | 'label'>> = {
+  const found: Record<BackendName, Found> = {
     webgpu: await probeWebGpu(),
     webgl: probeWebGl(),
     wasm: probeWasm(),
-    cpu: { available: true, detail: 'plain JavaScript, the slowest' }
+    cpu: runsOn(engineMessage('engine.backend.cpu'))
   };
   return BACKEND_ORDER.map((name) => ({ name, label: BACKEND_LABELS[name], ...found[name] }));
 }

@@ -4,6 +4,7 @@
  */
 import { decodeCaffemodel } from '../caffemodel';
 import { caffeSource, importBlobs } from '../import-blobs';
+import { messageOf } from '../message';
 import type { WorkerReply } from './import-caffemodel';
 
 self.onmessage = (event: MessageEvent<ArrayBuffer>) => {
@@ -16,7 +17,7 @@ self.onmessage = (event: MessageEvent<ArrayBuffer>) => {
     transfer = [...new Set(weights.map((w) => w.data.buffer as ArrayBuffer))];
     reply = { ok: true, weights, auxHeads: [...imported.auxHeads], netName: net.name };
   } catch (e) {
-    reply = { ok: false, message: (e as Error).message };
+    reply = { ok: false, ...messageOf(e) };
   }
   (self as unknown as Worker).postMessage(reply, transfer);
 };

@@ -5,6 +5,7 @@
  * the processor takes a fraction of a second. Pure, so it is tested in Node.
  */
 import type { BackendName } from '../backend';
+import { engineMessage, type EngineKey, type EngineMessage, type EngineParams } from '../message';
 import type { BackendStatus } from './backend-probe';
 
 /** Software renderers as browsers name them, with the name the page shows. */
@@ -26,11 +27,18 @@ export const isSoftwareRenderer = (text: string | undefined): boolean => softwar
 
 export interface DefaultBackend {
   readonly backend: BackendName;
-  /** One line for the reader: why this backend. */
+  /** One line for the reader: why this backend (English: `whyMessage.message`). */
   readonly why: string;
+  /** The same line with its catalogue key, for the reader's edition. */
+  readonly whyMessage: EngineMessage;
 }
 
 const LABEL: Readonly<Record<BackendName, string>> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+
+const chosen = (backend: BackendName, key: EngineKey, params?: EngineParams): DefaultBackend => {
+  const whyMessage = engineMessage(key, params);
+  return { backend, why: whyMessage.message, whyMessage };
+};
 
 /**
  * The fastest available backend: WebGPU or WebGL on a real GPU, else WASM, else a software GPU
@@ -43,17 +51,26 @@ export function fastestBackend(statuses: readonly BackendStatus[]): DefaultBacke
   const webgl = get('webgl');
   const wasm = get('wasm');
   const soft = (s: BackendStatus) => s.software === true || (s.name === 'webgpu' && !s.detail && webgl?.software === true);
-  if (webgpu && !soft(webgpu)) return { backend: 'webgpu', why: `WebGPU runs on this device's GPU${webgpu.detail ? ` (${webgpu.detail})` : ''}.` };
-  if (webgl && !soft(webgl)) return { backend: 'webgl', why: `WebGL runs on this device's GPU${webgpu ? '' : ' (WebGPU is not available)'}.` };
+  if (webgpu && !soft(webgpu))
+    return webgpu.detail ? chosen('webgpu', 'engine.fastest.webgpuOn', { detail: webgpu.detail }) : chosen('webgpu', 'engine.fastest.webgpu');
+  if (webgl && !soft(webgl)) return chosen('webgl', webgpu ? 'engine.fastest.webgl' : 'engine.fastest.webglNoWebgpu');
   const software = [webgpu, webgl].filter((s): s is BackendStatus => s !== undefined);
+  if (software.length === 0) return wasm ? chosen('wasm', 'engine.fastest.noGpuWasm') : chosen('cpu', 'engine.fastest.nothing');
   const names = [...new Set(software.map((s) => softwareRenderer(s.detail)).filter((n): n is string => n !== null))];
-  const which = software.map((s) => LABEL[s.name]).join(' and ');
-  const what =
-    software.length === 0
-      ? 'No GPU backend here'
-      : `${which} here ${software.length > 1 ? 'are software renderers' : 'is a software renderer'}${names.length ? ` (${names.join(', ')})` : ''}, not a GPU`;
-  if (wasm) return { backend: 'wasm', why: `${what}: using WASM on the processor, the fastest here.` };
-  const fallback = software[software.length - 1];
-  if (fallback) return { backend: fallback.name, why: `${what}, and WASM is not available: using ${LABEL[fallback.name]}.` };
-  return { backend: 'cpu', why: 'No GPU backend and no WebAssembly here: using plain JavaScript, the slowest.' };
+  const using = LABEL[software[software.length - 1].name];
+  const which: EngineParams = software.length > 1 ? { first: LABEL[software[0].name], second: LABEL[software[1].name] } : { backend: LABEL[software[0].name] };
+  const renderers: EngineParams = names.length ? { renderers: names.join(', ') } : {};
+  const key = (
+    {
+      '1-wasm': 'engine.fastest.softWasm',
+      '1-named-wasm': 'engine.fastest.softNamedWasm',
+      '2-wasm': 'engine.fastest.bothSoftWasm',
+      '2-named-wasm': 'engine.fastest.bothSoftNamedWasm',
+      '1-none': 'engine.fastest.softNoWasm',
+      '1-named-none': 'engine.fastest.softNamedNoWasm',
+      '2-none': 'engine.fastest.bothSoftNoWasm',
+      '2-named-none': 'engine.fastest.bothSoftNamedNoWasm'
+    } as const
+  )[`${software.length > 1 ? 2 : 1}${names.length ? '-named' : ''}-${wasm ? 'wasm' : 'none'}` as const];
+  return wasm ? chosen('wasm', key, { ...which, ...renderers }) : chosen(software[software.length - 1].name, key, { ...which, ...renderers, using });
 }

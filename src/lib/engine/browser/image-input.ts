@@ -7,6 +7,7 @@
  */
 import { HEADER_BYTES, imageHeader, imageKind, shownSize } from '../image-header';
 import { imageFileProblem, imageSizeProblem, MAX_SHORT_SIDE } from '../image-limits';
+import { EngineError } from '../message';
 
 export interface InputImage {
   /** A sample id, or a label such as `your photo (cat.jpg)`. */
@@ -23,7 +24,8 @@ export interface InputImage {
   readonly bitmap: ImageBitmap;
 }
 
-export class ImageInputError extends Error {}
+/** Why an image was refused, with its catalogue key (errorText shows it in the reader's edition). */
+export class ImageInputError extends EngineError {}
 
 function scaled(width: number, height: number): { width: number; height: number } {
   const k = MAX_SHORT_SIDE / Math.min(width, height);
@@ -34,14 +36,14 @@ function scaled(width: number, height: number): { width: number; height: number 
 function pixelsOf(bitmap: ImageBitmap): ImageData {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new ImageInputError('this browser cannot read pixels from a canvas');
+  if (!ctx) throw ImageInputError.of('engine.image.noCanvas');
   ctx.drawImage(bitmap, 0, 0);
   return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
 }
 
 async function fromSource(source: ImageBitmapSource, width: number, height: number, id: string, name: string): Promise<InputImage> {
-  const problem = imageSizeProblem(width, height);
-  if (problem) throw new ImageInputError(`${name}: ${problem}`);
+  const problem = imageSizeProblem(width, height, name);
+  if (problem) throw new ImageInputError(problem);
   const size = scaled(width, height);
   const options: ImageBitmapOptions = { colorSpaceConversion: 'none', premultiplyAlpha: 'none' };
   const bitmap =
@@ -51,8 +53,7 @@ async function fromSource(source: ImageBitmapSource, width: number, height: numb
   return { id, name, ...size, original: { width, height }, pixels: pixelsOf(bitmap), bitmap };
 }
 
-const damaged = (name: string) =>
-  new ImageInputError(`${name} could not be read as an image: the file is damaged, or in a format this browser cannot decode.`);
+const damaged = (name: string) => ImageInputError.of('engine.image.damaged', { name });
 
 /** Width and height from the first bytes (PNG, JPEG, GIF, WebP), or null for another format. */
 async function sizeFromHeader(blob: Blob, name: string): Promise<{ width: number; height: number } | null> {
@@ -72,11 +73,11 @@ async function sizeFromHeader(blob: Blob, name: string): Promise<{ width: number
  * format whose header is not read here (BMP, AVIF, ...) is decoded once to learn its size.
  */
 export async function imageFromBlob(blob: Blob, name: string, id = `upload:${name}`): Promise<InputImage> {
-  if (blob.size === 0) throw new ImageInputError(`${name} is empty (0 bytes): there is no picture in it.`);
+  if (blob.size === 0) throw ImageInputError.of('engine.image.empty', { name });
   if (blob.type && !blob.type.startsWith('image/'))
-    throw new ImageInputError(`${name} is not an image (its type is ${blob.type}); use a JPEG, PNG, WebP or GIF.`);
-  const tooLarge = imageFileProblem(blob.size);
-  if (tooLarge) throw new ImageInputError(`${name}: ${tooLarge}`);
+    throw ImageInputError.of('engine.image.notImage', { name, type: blob.type });
+  const tooLarge = imageFileProblem(blob.size, name);
+  if (tooLarge) throw new ImageInputError(tooLarge);
   let size = await sizeFromHeader(blob, name);
   if (!size) {
     let probe: ImageBitmap;
@@ -98,12 +99,12 @@ export async function imageFromBlob(blob: Blob, name: string, id = `upload:${nam
 
 export async function imageFromUrl(url: string, name: string, id: string): Promise<InputImage> {
   const response = await fetch(url);
-  if (!response.ok) throw new ImageInputError(`${name}: HTTP ${response.status} fetching ${url}`);
+  if (!response.ok) throw ImageInputError.of('engine.image.http', { name, status: response.status, url });
   return imageFromBlob(await response.blob(), name, id);
 }
 
 /** The frame a playing video shows now. */
 export async function imageFromVideo(video: HTMLVideoElement, name = 'webcam frame'): Promise<InputImage> {
-  if (video.videoWidth === 0) throw new ImageInputError('the camera has not sent a picture yet; try again in a moment');
+  if (video.videoWidth === 0) throw ImageInputError.of('engine.image.noCameraFrame');
   return fromSource(video, video.videoWidth, video.videoHeight, `camera:${Date.now()}`, name);
 }

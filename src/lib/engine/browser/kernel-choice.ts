@@ -5,6 +5,7 @@
  */
 import type { KernelVariant } from '../../node/kernel-build'; // the type only: nothing of Node reaches the page
 import type { BackendName } from '../backend';
+import { engineMessage, type EngineMessage } from '../message';
 
 export type { KernelVariant };
 
@@ -34,7 +35,12 @@ export function chooseKernels(isolated: boolean, cores: number | undefined): Ker
 
 /** What runs the network, for the WASM backend (null on the others): our kernels and their threads, or tfjs's. */
 export function engineLabel(backend: BackendName | null, kernelThreads: number | null): string | null {
+  return engineLabelMessage(backend, kernelThreads)?.message ?? null;
+}
+
+/** `engineLabel` with its catalogue key ("tfjs", a product name, has none), for the reader's edition. */
+export function engineLabelMessage(backend: BackendName | null, kernelThreads: number | null): EngineMessage | { readonly message: string } | null {
   if (backend !== 'wasm') return null;
-  if (kernelThreads === null) return 'tfjs';
-  return `own SIMD kernels, ${kernelThreads} thread${kernelThreads === 1 ? '' : 's'}`;
+  if (kernelThreads === null) return { message: 'tfjs' };
+  return kernelThreads === 1 ? engineMessage('engine.kernels.ownOne') : engineMessage('engine.kernels.own', { n: kernelThreads });
 }

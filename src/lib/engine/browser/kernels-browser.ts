@@ -10,6 +10,7 @@ import { kernelsUrl } from 'virtual:googlenet-kernels';
 import { copyBlock, createSimdGoogLeNet, HELPER_SOURCE, weightMemory, type SimdGoogLeNet } from '../../simd/googlenet-simd';
 import type { HelperInit } from '../../simd/team';
 import type { WeightValues } from '../../simd/weights';
+import { EngineError } from '../message';
 import { chooseKernels, type KernelChoice } from './kernel-choice';
 import { packInWorker } from './pack-weights';
 import { yieldToPage } from './yield';
@@ -37,7 +38,7 @@ export async function loadKernels(): Promise<LoadedKernels> {
   if (!module) {
     module = (async () => {
       const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url.split('/').pop()} answered ${response.status}`);
+      if (!response.ok) throw EngineError.of('engine.kernels.answered', { file: String(url.split('/').pop()), status: response.status });
       return WebAssembly.compile(await response.arrayBuffer());
     })();
     compiled.set(url, module);
@@ -55,9 +56,13 @@ function spawnHelper(init: HelperInit): { worker: Worker; started: Promise<void>
   );
   const worker = new Worker(helperUrl, { name: `googlenet-helper-${init.index + 1}` });
   const started = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`helper thread ${init.index + 1} did not start`)), HELPER_START_MS);
+    const n = init.index + 1;
+    const timer = setTimeout(() => reject(EngineError.of('engine.kernels.helperSilent', { n })), HELPER_START_MS);
     worker.onmessage = () => (clearTimeout(timer), resolve());
-    worker.onerror = (e) => (clearTimeout(timer), reject(new Error(`helper thread ${init.index + 1} failed: ${e.message || 'no reason given'}`)));
+    worker.onerror = (e) => (
+      clearTimeout(timer),
+      reject(e.message ? EngineError.of('engine.kernels.helperFailed', { n, error: e.message }) : EngineError.of('engine.kernels.helperFailedNoReason', { n }))
+    );
   });
   worker.postMessage(init);
   return { worker, started };

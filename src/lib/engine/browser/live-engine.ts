@@ -113,7 +113,7 @@ export class LiveEngine extends FallbackNetwork {
   tap(image: ImageData, layer: string): Promise<TapData> {
     return this.exclusive(() =>
       this.guarded(async (net) => {
-        if (!net.tapShapes.has(layer)) throw new RunRefused(`no layer ${layer} in the loaded network`);
+        if (!net.tapShapes.has(layer)) throw RunRefused.of('engine.run.noLayer', { layer });
         const out = await this.forwardOne(net, image, [layer], false);
         try {
           return await this.tapData(layer, out.taps[layer] as tf.Tensor4D);

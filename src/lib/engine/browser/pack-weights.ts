@@ -7,6 +7,7 @@
  */
 import { weightSpecs } from '../weight-spec';
 import type { WeightLayout, WeightValues } from '../../simd/weights';
+import { EngineError } from '../message';
 import { yieldToPage } from './yield';
 
 export type PackReply = { ok: true; layout: WeightLayout } | { ok: false; message: string };
@@ -39,7 +40,8 @@ export async function packInWorker(values: WeightValues): Promise<WeightLayout> 
   try {
     const reply = new Promise<PackReply>((resolve, reject) => {
       worker.onmessage = (e: MessageEvent<PackReply>) => resolve(e.data);
-      worker.onerror = (e) => reject(new Error(`the packing worker failed: ${e.message || 'no reason given'}`));
+      worker.onerror = (e) =>
+        reject(e.message ? EngineError.of('engine.kernels.packFailed', { error: e.message }) : EngineError.of('engine.kernels.packFailedNoReason'));
     });
     reply.catch(() => undefined); // heard below; a failure while the messages go out is not unhandled meanwhile
     for (const part of messages(values)) {

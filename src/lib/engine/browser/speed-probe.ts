@@ -9,6 +9,7 @@
  */
 import { fixed, millis } from '../../core/format';
 import type { BackendName } from '../backend';
+import { engineMessage } from '../message';
 import type { BackendStatus } from './backend-probe';
 import { fastestBackend, type DefaultBackend } from './default-backend';
 
@@ -40,11 +41,12 @@ export function decideByProbe(statuses: readonly BackendStatus[], timings: reado
   if (ran.length < 2) return named;
   const [best, next] = [...ran].sort((a, b) => a.ms - b.ms || (a.backend === 'wasm' ? -1 : b.backend === 'wasm' ? 1 : 0)) as [ProbeTiming & { ms: number }, ProbeTiming & { ms: number }];
   const ratio = next.ms / best.ms;
-  const faster = ratio >= 1.05 ? `${fixed(ratio, ratio >= 10 ? 0 : 1)}× faster than ${LABEL[next.backend]}` : `as fast as ${LABEL[next.backend]}`;
-  return {
-    backend: best.backend,
-    why: `A short test pass here took ${millis(best.ms)} ms on ${LABEL[best.backend]} and ${millis(next.ms)} ms on ${LABEL[next.backend]}: using ${LABEL[best.backend]}, ${faster}.`
-  };
+  const params = { bestMs: millis(best.ms), best: LABEL[best.backend], nextMs: millis(next.ms), next: LABEL[next.backend] };
+  const whyMessage =
+    ratio >= 1.05
+      ? engineMessage('engine.probe.faster', { ...params, ratio: fixed(ratio, ratio >= 10 ? 0 : 1) })
+      : engineMessage('engine.probe.asFast', params);
+  return { backend: best.backend, why: whyMessage.message, whyMessage };
 }
 
 export const PROBE_STORAGE_KEY = 'inception:backend-probe';

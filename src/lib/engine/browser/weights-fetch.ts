@@ -8,14 +8,15 @@
  */
 import { checkModelJson, loadWeightValues, type LoadedValues } from '../load-weights';
 import { entryBytes, type ModelJson, type Precision } from '../manifest';
+import { EngineError, engineMessage } from '../message';
 import { yieldToPage } from './yield';
 
 export const CACHE_NAME = 'googlenet-weights-v1';
 
 /** The site has no converted weights (model.json answered 404). */
-export class NoWeightsError extends Error {
+export class NoWeightsError extends EngineError {
   constructor(readonly url: string) {
-    super(`no converted weights at ${url}`);
+    super(engineMessage('engine.weights.none', { url }));
   }
 }
 
@@ -77,10 +78,10 @@ async function fetchModelJson(url: string, cache: Cache | null): Promise<{ text:
     // Offline: a complete cached copy still works.
     const stale = await cachedText;
     if (stale !== null) return { text: stale, stale };
-    throw new Error(`could not fetch ${url}: ${(e as Error).message}`);
+    throw EngineError.of('engine.weights.fetchFailed', { url, error: (e as Error).message });
   }
   if (response.status === 404) throw new NoWeightsError(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok) throw EngineError.of('engine.weights.http', { url, status: response.status, statusText: response.statusText });
   return { text: await response.text(), stale: await cachedText };
 }
 
@@ -98,7 +99,7 @@ export async function fetchWeights(
   try {
     model = checkModelJson(JSON.parse(text), modelUrl);
   } catch (e) {
-    throw e instanceof SyntaxError ? new Error(`${modelUrl} is not valid JSON`) : e;
+    throw e instanceof SyntaxError ? EngineError.of('engine.weights.badJson', { url: modelUrl }) : e;
   }
   if (cache && stale !== text) {
     // Another conversion (or none cached yet): drop this precision's old shards.
@@ -121,7 +122,7 @@ export async function fetchWeights(
       return buffer;
     }
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+    if (!response.ok) throw EngineError.of('engine.weights.http', { url, status: response.status, statusText: response.statusText });
     const buffer = await readBody(response, (n) => {
       loaded += n;
       report();
