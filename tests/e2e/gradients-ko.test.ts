@@ -19,7 +19,7 @@ const ARGS = {
 	parts: english.flatMap(([, en]) => en.split(/\{\w+\}/).map((p) => p.trim())).filter((p) => p.length >= 16)
 };
 /** Findings inside these widgets (the rest of /ko/live/ is another owner's). */
-const MINE = /attribution|dream|why-heading|feature-vis|vis-|heading="dream/;
+const MINE = /data-(testid|widget)="(dream|attribution|vis-|feature-vis)|id="(why|dream)-heading"/;
 
 async function englishInMine(page: Page, width: number): Promise<string[]> {
 	const found = await page.evaluate(inspect, ARGS);
