@@ -1,7 +1,9 @@
 // Plot options for the architecture page's three charts. Each builder gets its numbers as
 // arguments (already tweened by TweenedPlot) and returns options; nothing here reads state.
 import * as Plot from '@observablehq/plot';
-import { ops, params, percent, significant, type Kilo } from '$lib/core/format';
+import { NUMBER_STYLE, ops, params, percent, significant, type Kilo } from '$lib/core/format';
+import type { Locale } from '$lib/i18n/locale';
+import { translate } from '$lib/i18n/translate';
 import { BRANCH_NAMES } from '$lib/core/inception';
 import { BRANCH_COLOURS, VARIANT_COLOURS } from '$components/diagram/palette';
 
@@ -33,7 +35,7 @@ const tickText = (suffix: string) => (d: number) => (d === 0 ? '0' : `${signific
  * Multiply-adds per Table 1 row: the naive network (wide, pale), the reduced one (narrow, solid)
  * and the network as set now (a black tick). `values` = reduced…, naive…, current…
  */
-export function macsPerRow(labels: readonly string[], values: readonly number[], width: number, unit: string): Plot.PlotOptions {
+export function macsPerRow(labels: readonly string[], values: readonly number[], width: number, unit: string, locale: Locale = 'en'): Plot.PlotOptions {
 	const n = labels.length;
 	const { div, suffix } = axisUnit(Math.max(...values));
 	const data = labels.map((label, i) => ({
@@ -46,7 +48,7 @@ export function macsPerRow(labels: readonly string[], values: readonly number[],
 		height: macsPerRowHeight(n),
 		marginLeft: 44,
 		marginRight: 14,
-		x: { label: `${unit} →`, labelAnchor: 'right', tickFormat: tickText(suffix), grid: true, ticks: Math.max(2, Math.floor(width / 90)) },
+		x: { label: translate(locale, 'w.arch.axis.ops', { unit }), labelAnchor: 'right', tickFormat: tickText(suffix), grid: true, ticks: Math.max(2, Math.floor(width / 90)) },
 		y: { domain: labels as string[], label: null, padding: 0.12 },
 		marks: [
 			Plot.barX(data, { y: 'label', x: 'naive', fill: VARIANT_COLOURS.naive, fillOpacity: 0.28 }),
@@ -68,12 +70,13 @@ export function runningTotals(
 	values: readonly number[],
 	width: number,
 	kilo: Kilo,
-	opsUnit: string
+	opsUnit: string,
+	locale: Locale = 'en'
 ): Plot.PlotOptions {
 	const n = labels.length;
 	const series = [
-		{ key: 'params', now: values.slice(0, n), paper: values.slice(2 * n, 3 * n), colour: VARIANT_COLOURS.reduced, text: (v: number) => `${params(v, kilo)} params` },
-		{ key: 'ops', now: values.slice(n, 2 * n), paper: values.slice(3 * n, 4 * n), colour: VARIANT_COLOURS.naive, text: (v: number) => `${ops(v)} ${opsUnit}` }
+		{ key: 'params', now: values.slice(0, n), paper: values.slice(2 * n, 3 * n), colour: VARIANT_COLOURS.reduced, text: (v: number) => translate(locale, 'w.arch.end.params', { n: params(v, kilo) }) },
+		{ key: 'ops', now: values.slice(n, 2 * n), paper: values.slice(3 * n, 4 * n), colour: VARIANT_COLOURS.naive, text: (v: number) => translate(locale, 'w.arch.end.ops', { n: ops(v), unit: opsUnit }) }
 	];
 	const points = series.flatMap((s) => {
 		const total = s.paper[n - 1] || 1;
@@ -97,7 +100,7 @@ export function runningTotals(
 		marginRight: 112,
 		marginTop: 18,
 		x: { domain: [0, n - 1], ticks, tickFormat: (i: number) => labels[i], label: null },
-		y: { domain: [0, top], nice: true, grid: true, ticks: 4, tickFormat: (d: number) => `${significant(d)}×`, label: "× the paper's total ↑" },
+		y: { domain: [0, top], nice: true, grid: true, ticks: 4, tickFormat: (d: number) => NUMBER_STYLE[locale].times(significant(d)), label: translate(locale, 'w.arch.axis.paper') },
 		color: { domain: series.map((s) => s.key), range: series.map((s) => s.colour) },
 		marks: [
 			Plot.ruleY([1], { stroke: GREY, strokeDasharray: '2,3' }),

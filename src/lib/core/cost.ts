@@ -22,6 +22,8 @@ import {
   type Shape
 } from './plan';
 import type { BranchName, ModuleVariant } from './inception';
+import type { Locale } from '../i18n/locale';
+import { translate } from '../i18n/translate';
 
 export type Convention = 'printed' | 'run';
 export const CONVENTIONS: readonly Convention[] = ['printed', 'run'];
@@ -109,6 +111,15 @@ export function sumCosts(parts: readonly Cost[]): Cost {
   );
 }
 
+/**
+ * How row 1 is counted under `printed` (the note a reader sees beside its arithmetic), in the
+ * edition asked for (English by default; the cost model keeps the English in `LayerCost.note`).
+ */
+export function separableNote(kernel: number, depthMultiplier: number, cin: number, cout: number, locale: Locale = 'en'): string {
+  const mid = cin * depthMultiplier;
+  return translate(locale, 'core.row1Note', { k: kernel, mult: depthMultiplier, cin, mid, cout });
+}
+
 export function layerCost(p: PlannedLayer, convention: Convention): LayerCost {
   const { layer, input, output } = p;
   let weights = 0;
@@ -122,7 +133,7 @@ export function layerCost(p: PlannedLayer, convention: Convention): LayerCost {
     if (separable) {
       const mid = cin * separable.depthMultiplier;
       weights = layer.kernel * layer.kernel * mid + mid * cout;
-      note = `counted as the paper's 2.7K implies: ${layer.kernel}x${layer.kernel} depthwise (x${separable.depthMultiplier}, ${cin} -> ${mid} channels), then 1x1 ${mid} -> ${cout}`;
+      note = separableNote(layer.kernel, separable.depthMultiplier, cin, cout);
       macFactors = [weights, oh, ow];
     } else {
       // Each filter of a grouped convolution sees cin / groups input channels.

@@ -10,6 +10,8 @@ import { nodeTaps, nodeThumbnails, type TapValues } from './activations';
 import { diagramModel } from './diagram/model';
 import { HERO_THUMBS, packSheet, type PackedHero, type SheetEntry } from './hero';
 import type { CostSettings } from './settings';
+import type { Locale } from '../i18n/locale';
+import { translate, type MessageKey, type Params } from '../i18n/translate';
 
 const MODULES = inceptionModules().map((m) => m.name);
 const short = (module: string) => module.replace('inception_', '');
@@ -32,17 +34,21 @@ export const diagramTapNames = (): string[] => [...new Set(diagramNodeTaps().val
 
 /**
  * Null when the settings describe the trained network (the weights fit it); else one plain
- * sentence saying that there are no trained weights for it, naming what differs.
+ * sentence saying that there are no trained weights for it, naming what differs, in the
+ * edition asked for (English by default).
  */
-export function untrainedMessage(s: Pick<CostSettings, 'naive' | 'overrides'>): string | null {
+export function untrainedMessage(s: Pick<CostSettings, 'naive' | 'overrides'>, locale: Locale = 'en'): string | null {
+  const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   const parts: string[] = [];
-  if (s.naive === 'all') parts.push('the naive network (every module naive)');
-  else if (s.naive.length) parts.push(`the naive ${s.naive.map(short).join(', ')}`);
+  if (s.naive === 'all') parts.push(t('arch.untrained.all'));
+  else if (s.naive.length) parts.push(t('arch.untrained.some', { list: s.naive.map(short).join(', ') }));
   const whatIf = Object.entries(s.overrides);
-  if (whatIf.length)
-    parts.push(`the what-if filter count${whatIf.length > 1 ? 's' : ''} (${whatIf.map(([l, v]) => `${short(l)}: ${v}`).join(', ')})`);
+  if (whatIf.length) {
+    const list = whatIf.map(([l, v]) => `${short(l)}: ${v}`).join(', ');
+    parts.push(t(whatIf.length > 1 ? 'arch.untrained.whatIfs' : 'arch.untrained.whatIf', { list }));
+  }
   if (!parts.length) return null;
-  return `No trained weights for ${parts.join(' and ')}: activations are shown only for the trained network. Reset the modules to see them.`;
+  return t('arch.untrained', { what: parts.join(t('arch.untrained.and')) });
 }
 
 /** A sheet of every tap's thumbnails, keyed by tap name. */

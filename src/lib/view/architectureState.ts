@@ -8,7 +8,9 @@
  */
 import { GOOGLENET, inceptionModules } from '../core/network';
 import { DEFAULT_VIEW, SAMPLE_IDS, type SampleId } from './live/query';
-import { settingsFromQuery, settingsToQuery, type CostSettings } from './settings';
+import { expectedText, settingsFromQuery, settingsToQuery, type CostSettings } from './settings';
+import type { Locale } from '../i18n/locale';
+import { translate } from '../i18n/translate';
 
 /** What a node's shade and bar measure. */
 export type Shade = 'macs' | 'params';
@@ -50,27 +52,28 @@ function openFromQuery(raw: string): { open: string[]; unknown: string[] } {
   return { open: OPENABLE.filter((n) => open.has(n)), unknown };
 }
 
-export function viewFromQuery(query: URLSearchParams): ParsedView {
-  const parsed = settingsFromQuery(query);
+/** The view a query describes; what it refuses is said in `locale` (English by default). */
+export function viewFromQuery(query: URLSearchParams, locale: Locale = 'en'): ParsedView {
+  const parsed = settingsFromQuery(query, locale);
   const errors = [...parsed.errors];
   const shadeRaw = query.get('shade');
   let shade: Shade = 'macs';
   if (shadeRaw === 'params' || shadeRaw === 'macs') shade = shadeRaw;
-  else if (shadeRaw !== null) errors.push(`shade=${shadeRaw}: expected macs or params`);
+  else if (shadeRaw !== null) errors.push(expectedText(locale, 'shade', shadeRaw, ['macs', 'params']));
   const openRaw = query.get('open');
   let open: string[] = [];
   if (openRaw) {
     const read = openFromQuery(openRaw);
-    if (read.unknown.length) errors.push(`open=${openRaw}: no module or head ${read.unknown.join(', ')}`);
+    if (read.unknown.length) errors.push(translate(locale, 'core.query.open', { raw: openRaw, list: read.unknown.join(', ') }));
     open = read.open;
   }
   const actRaw = query.get('activations');
   let activations = true;
   if (actRaw === 'off') activations = false;
-  else if (actRaw !== null && actRaw !== 'on') errors.push(`activations=${actRaw}: expected on or off`);
+  else if (actRaw !== null && actRaw !== 'on') errors.push(expectedText(locale, 'activations', actRaw, ['on', 'off']));
   const imageRaw = query.get('image');
   const image = SAMPLE_IDS.find((s) => s === imageRaw);
-  if (imageRaw !== null && !image) errors.push(`image=${imageRaw}: expected one of the samples (${SAMPLE_IDS.join(', ')})`);
+  if (imageRaw !== null && !image) errors.push(translate(locale, 'core.query.image', { raw: imageRaw, list: SAMPLE_IDS.join(', ') }));
   return { view: { settings: parsed.settings, shade, open, ...(activations ? {} : { activations }) }, ...(image ? { image } : {}), errors };
 }
 

@@ -3,7 +3,8 @@
  * `3 × 3 × 96 × 128 × 28 × 28 = 86,704,128`, from the factors the cost model multiplied
  * (LayerCost.macFactors), in the convention and unit in force. DOM-free.
  */
-import type { Convention, LayerCost } from '../core/cost';
+import { separableNote, type Convention, type LayerCost } from '../core/cost';
+import type { Locale } from '../i18n/locale';
 import { grouped, inUnit, type OpsUnit } from '../core/format';
 import type { Layer } from '../core/network';
 
@@ -43,4 +44,12 @@ export function poolArithmetic(l: LayerCost, def?: Layer): string | undefined {
 export function sumArithmetic(parts: readonly number[]): string {
   const total = parts.reduce((a, b) => a + b, 0);
   return parts.length > 1 ? `${parts.map(grouped).join(' + ')} = ${grouped(total)}` : grouped(total);
+}
+
+/** A layer's note (how row 1 is counted under `printed`) in the reader's edition; undefined when it has none. */
+export function layerNote(l: LayerCost, def: Layer | undefined, locale: Locale = 'en'): string | undefined {
+  if (!l.note) return undefined;
+  if (def?.op === 'conv' && def.printedAsSeparable)
+    return separableNote(def.kernel, def.printedAsSeparable.depthMultiplier, l.input[2], l.output[2], locale);
+  return l.note;
 }

@@ -6,14 +6,17 @@
 import type { Cost } from '../core/cost';
 import { inUnit, ops, params, type Kilo, type OpsUnit } from '../core/format';
 import type { Shade } from './architectureState';
+import type { Locale } from '../i18n/locale';
+import { translate } from '../i18n/translate';
 
 export interface Units {
   readonly unit: OpsUnit;
   readonly kilo: Kilo;
 }
 
-/** `multiply-adds` or `FLOPs`. */
-export const opsName = (unit: OpsUnit): string => (unit === 'flops' ? 'FLOPs' : 'multiply-adds');
+/** `multiply-adds` or `FLOPs` (in the edition asked for; English by default). */
+export const opsName = (unit: OpsUnit, locale: Locale = 'en'): string =>
+  translate(locale, unit === 'flops' ? 'diagram.unit.flops' : 'diagram.unit.macs');
 /** The short form: `MACs` or `FLOPs`. */
 export const opsShort = (unit: OpsUnit): string => (unit === 'flops' ? 'FLOPs' : 'MACs');
 
@@ -28,13 +31,16 @@ export const paramsText = (n: number, u: Units): string => params(n, u.kilo);
 /** The shaded quantity of a cost (multiply-adds shade in the reader's unit). */
 export const shadeValue = (c: Cost, shade: Shade): number => (shade === 'params' ? c.params : c.macs);
 
-/** `86.7M MACs` or `110.7K params`. */
-export function shadeText(c: Cost, shade: Shade, u: Units): string {
-  return shade === 'params' ? `${paramsText(c.params, u)} params` : `${opsText(c.macs, u)} ${opsShort(u.unit)}`;
+/** `86.7M MACs` or `110.7K params` (Korean `매개변수 110.7K`). */
+export function shadeText(c: Cost, shade: Shade, u: Units, locale: Locale = 'en'): string {
+  return shade === 'params'
+    ? translate(locale, 'diagram.sum.params', { n: paramsText(c.params, u) })
+    : `${opsText(c.macs, u)} ${opsShort(u.unit)}`;
 }
 
 /** `43×43, stride 8` (pixels of the input image) */
-export const rfText = (rf: { size: number; jump: number }): string => `${rf.size}×${rf.size}, stride ${rf.jump}`;
+export const rfText = (rf: { size: number; jump: number }, locale: Locale = 'en'): string =>
+  translate(locale, 'diagram.rf', { size: rf.size, jump: rf.jump });
 
 /** `14×14×512` */
 export const shapeText = (s: readonly number[]): string => s.join('×');

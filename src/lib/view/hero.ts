@@ -7,6 +7,7 @@
 import { networkCost } from '../core/cost';
 import { nodeTaps, nodeThumbnails, THUMB_SIDE, type NodeThumbnails, type TapValues } from './activations';
 import { diagramModel, type DiagramModel } from './diagram/model';
+import type { Locale } from '../i18n/locale';
 
 /** Thumbnails per node. */
 export const HERO_THUMBS = 4;
@@ -53,8 +54,8 @@ export interface HeroData {
 }
 
 /** The diagram the hero draws: every module closed, the auxiliary heads left out (training only). */
-export function heroModel(): DiagramModel {
-  const model = diagramModel(networkCost(), new Set());
+export function heroModel(locale: Locale = 'en'): DiagramModel {
+  const model = diagramModel(networkCost(), new Set(), locale);
   const aux = new Set(model.aux.map((a) => a.id));
   return { ...model, aux: [], auxLayers: new Map(), nodes: model.nodes.filter((n) => !aux.has(n.id)), edges: model.edges.filter((e) => !aux.has(e.to)) };
 }

@@ -5,9 +5,10 @@
  */
 import { replaceState } from '$app/navigation';
 import { settingsFromQuery, settingsToQuery, type CostSettings, type ParsedSettings } from './settings';
+import type { Locale } from '$lib/i18n/locale';
 
-export function readQuery(): ParsedSettings {
-  return settingsFromQuery(new URLSearchParams(window.location.search));
+export function readQuery(locale: Locale = 'en'): ParsedSettings {
+  return settingsFromQuery(new URLSearchParams(window.location.search), locale);
 }
 
 export function writeQuery(s: CostSettings): void {

@@ -7,6 +7,8 @@ import { CONVENTIONS, type Convention } from '../core/cost';
 import type { Kilo, OpsUnit } from '../core/format';
 import { inceptionModules } from '../core/network';
 import { checkOverrides, type Overrides } from '../core/whatif';
+import type { Locale } from '../i18n/locale';
+import { translate, type MessageKey, type Params } from '../i18n/translate';
 
 export interface CostSettings {
   readonly convention: Convention;
@@ -53,14 +55,22 @@ export interface ParsedSettings {
   readonly errors: readonly string[];
 }
 
-/** Reads settings from a query such as `?convention=run&naive=all&set=inception_4c/3x3:300`. */
-export function settingsFromQuery(query: URLSearchParams): ParsedSettings {
+/** `key=raw: expected a or b`, in the edition asked for. */
+export const expectedText = (locale: Locale, key: string, raw: string, choices: readonly (string | number)[]): string =>
+  translate(locale, 'core.query.expected', { key, raw, choices: choices.join(translate(locale, 'core.query.or')) });
+
+/**
+ * Reads settings from a query such as `?convention=run&naive=all&set=inception_4c/3x3:300`; what
+ * it refuses is said in `locale` (English by default).
+ */
+export function settingsFromQuery(query: URLSearchParams, locale: Locale = 'en'): ParsedSettings {
   const errors: string[] = [];
+  const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   const pick = <T extends string | number>(key: string, choices: readonly T[], fallback: T): T => {
     const raw = query.get(key);
     if (raw === null) return fallback;
     const found = choices.find((c) => String(c) === raw);
-    if (found === undefined) errors.push(`${key}=${raw}: expected ${choices.join(' or ')}`);
+    if (found === undefined) errors.push(expectedText(locale, key, raw, choices));
     return found ?? fallback;
   };
   const naiveRaw = query.get('naive');
@@ -69,19 +79,19 @@ export function settingsFromQuery(query: URLSearchParams): ParsedSettings {
   else if (naiveRaw) {
     const names = naiveRaw.split(',').map((n) => (n.startsWith('inception_') ? n : `inception_${n}`));
     const unknown = names.filter((n) => !MODULE_NAMES.includes(n));
-    if (unknown.length) errors.push(`naive=${naiveRaw}: no module ${unknown.join(', ')}`);
+    if (unknown.length) errors.push(t('core.query.noModule', { raw: naiveRaw, list: unknown.join(', ') }));
     naive = names.filter((n) => MODULE_NAMES.includes(n));
   }
   const raw: Record<string, string> = {};
   for (const entry of query.getAll('set')) {
     const at = entry.lastIndexOf(':');
-    if (at < 1) errors.push(`set=${entry}: expected LAYER:FILTERS`);
+    if (at < 1) errors.push(t('core.query.set', { entry }));
     else raw[entry.slice(0, at)] = entry.slice(at + 1);
   }
   // Overrides are all-or-nothing per entry: check each on its own so one typo loses only itself.
   const overrides: Record<string, number> = {};
   for (const [layer, value] of Object.entries(raw)) {
-    const checked = checkOverrides({ [layer]: value });
+    const checked = checkOverrides({ [layer]: value }, locale);
     if (checked.ok) Object.assign(overrides, checked.value);
     else errors.push(checked.error);
   }

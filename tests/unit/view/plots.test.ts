@@ -40,3 +40,20 @@ describe('the architecture charts’ figures', () => {
     expect(format(0)).toBe('0');
   });
 });
+
+describe('the architecture charts in the Korean edition', () => {
+  it('write their axis titles, ticks and end labels in Korean, the figures unchanged', () => {
+    const cost = networkCost({ convention: 'printed' });
+    const depth = cumulative(cost);
+    const values = [...depth.map((d) => d.params), ...depth.map((d) => d.macs), ...depth.map((d) => d.params), ...depth.map((d) => d.macs)];
+    const ko = runningTotals(depth.map((d) => d.label), values, 600, 1024, 'MACs', 'ko');
+    const y = ko.y as { label: string; tickFormat: (d: number) => string };
+    expect(y.label).toBe('논문 전체 값의 배수 ↑');
+    expect(y.tickFormat(1)).toBe('1배');
+    const units = { unit: 'macs', kilo: 1024 } as const;
+    expect([...new Set(endLabels(ko))].sort()).toEqual([`MACs ${opsText(cost.total.macs, units)}`, `매개변수 ${paramsText(cost.total.params, units)}`].sort());
+    const en = runningTotals(depth.map((d) => d.label), values, 600, 1024, 'MACs');
+    expect((en.y as { label: string; tickFormat: (d: number) => string }).tickFormat(1)).toBe('1×');
+    expect((macsPerRow(['3a'], [1, 2, 1], 600, '곱셈-덧셈 연산', 'ko').x as { label: string }).label).toBe('곱셈-덧셈 연산 →');
+  });
+});

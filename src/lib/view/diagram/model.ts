@@ -8,6 +8,8 @@ import type { BranchCost, Cost, LayerCost, ModuleCost, NetworkCost, RowCost } fr
 import type { BranchName, ModuleVariant } from '../../core/inception';
 import type { Layer } from '../../core/network';
 import type { ReceptiveField, Shape } from '../../core/plan';
+import type { Locale } from '../../i18n/locale';
+import { translate } from '../../i18n/translate';
 import { auxHeadTitle, auxLayerTitle, branchLayerTitle, kindOf, layerTitle, moduleTitle } from './titles';
 
 export type NodeKind = 'input' | 'conv' | 'pool' | 'dropout' | 'fc' | 'softmax' | 'module' | 'concat' | 'aux';
@@ -83,7 +85,7 @@ const sum = (layers: readonly LayerCost[]): Cost => ({
 });
 
 /** Plain rows become one node per layer; an LRN joins the layer before it as a tag. */
-function plainNodes(r: RowCost, layers: readonly Layer[]): DiagramNode[] {
+function plainNodes(r: RowCost, layers: readonly Layer[], locale: Locale): DiagramNode[] {
   const nodes: DiagramNode[] = [];
   r.layers.forEach((lc, i) => {
     const layer = layers[i];
@@ -97,7 +99,7 @@ function plainNodes(r: RowCost, layers: readonly Layer[]): DiagramNode[] {
     nodes.push({
       id: lc.name,
       kind: kindOf(lc.op),
-      title: layerTitle(layer),
+      title: layerTitle(layer, locale),
       input: lc.input,
       output: lc.output,
       cost,
@@ -110,11 +112,11 @@ function plainNodes(r: RowCost, layers: readonly Layer[]): DiagramNode[] {
   return nodes;
 }
 
-function moduleNode(r: RowCost, m: ModuleCost): DiagramNode {
+function moduleNode(r: RowCost, m: ModuleCost, locale: Locale): DiagramNode {
   return {
     id: m.module.name,
     kind: 'module',
-    title: moduleTitle(m.module),
+    title: moduleTitle(m.module, locale),
     input: m.input,
     output: m.output,
     cost: { params: m.params, macs: m.macs, activationBytes: m.activationBytes },
@@ -127,11 +129,11 @@ function moduleNode(r: RowCost, m: ModuleCost): DiagramNode {
   };
 }
 
-function branchNodes(r: RowCost, m: ModuleCost, b: BranchCost, column: number, kernels: readonly number[]): DiagramNode[] {
+function branchNodes(r: RowCost, m: ModuleCost, b: BranchCost, column: number, kernels: readonly number[], locale: Locale): DiagramNode[] {
   return b.layers.map((l, step) => ({
     id: l.name,
     kind: l.op === 'maxpool' ? 'pool' : 'conv',
-    title: branchLayerTitle(l, kernels[step]),
+    title: branchLayerTitle(l, kernels[step], locale),
     input: l.input,
     output: l.output,
     cost: sum([l]),
@@ -148,11 +150,11 @@ function branchNodes(r: RowCost, m: ModuleCost, b: BranchCost, column: number, k
 }
 
 /** An open auxiliary head's layers, one node each, below the head in its own column. */
-function auxLayerNodes(head: DiagramNode, costs: readonly LayerCost[], layers: readonly Layer[]): DiagramNode[] {
+function auxLayerNodes(head: DiagramNode, costs: readonly LayerCost[], layers: readonly Layer[], locale: Locale): DiagramNode[] {
   return costs.map((lc, step) => ({
     id: lc.name,
     kind: kindOf(lc.op),
-    title: auxLayerTitle(layers[step]),
+    title: auxLayerTitle(layers[step], locale),
     input: lc.input,
     output: lc.output,
     cost: sum([lc]),
@@ -170,7 +172,7 @@ function auxLayerNodes(head: DiagramNode, costs: readonly LayerCost[], layers: r
  * @param cost the network under the reader's settings
  * @param open names of the modules (`inception_4c`) and auxiliary heads (`loss1`) drawn open
  */
-export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): DiagramModel {
+export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>, locale: Locale = 'en'): DiagramModel {
   const items: DiagramItem[] = [];
   const edges: DiagramEdge[] = [];
   const input = cost.plan.network.input;
@@ -179,7 +181,7 @@ export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): Diag
     node: {
       id: 'data',
       kind: 'input',
-      title: 'input image',
+      title: translate(locale, 'diagram.t.input'),
       input,
       output: input,
       cost: { params: 0, macs: 0, activationBytes: 0 },
@@ -196,10 +198,10 @@ export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): Diag
     const m = r.module;
     if (!m) {
       const layers = Array.isArray(planned.block) ? (planned.block as readonly { layer: Layer }[]).map((p) => p.layer) : [];
-      for (const node of plainNodes(r, layers)) items.push({ type: 'node', node });
+      for (const node of plainNodes(r, layers, locale)) items.push({ type: 'node', node });
       return;
     }
-    const header = moduleNode(r, m);
+    const header = moduleNode(r, m, locale);
     if (!open.has(m.module.name)) {
       items.push({ type: 'node', node: header });
       outputs.set(m.module.name, header);
@@ -207,13 +209,13 @@ export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): Diag
     }
     const block = planned.block as { branches: readonly { layers: readonly { layer: Layer }[] }[] };
     const branches = m.branches.map((b, column) =>
-      branchNodes(r, m, b, column, block.branches[column].layers.map((p) => ('kernel' in p.layer ? p.layer.kernel : 1)))
+      branchNodes(r, m, b, column, block.branches[column].layers.map((p) => ('kernel' in p.layer ? p.layer.kernel : 1)), locale)
     );
     const concat: DiagramNode = {
       ...header,
       id: m.tap,
       kind: 'concat',
-      title: 'concat',
+      title: translate(locale, 'diagram.t.concat'),
       input: m.output,
       cost: { params: 0, macs: 0, activationBytes: m.activationBytes - sum(r.layers).activationBytes },
       layers: [],
@@ -247,7 +249,7 @@ export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): Diag
     const head: DiagramNode = {
       id: a.name,
       kind: 'aux',
-      title: auxHeadTitle(a.name),
+      title: auxHeadTitle(a.name, locale),
       input: a.layers[0].input,
       output: last.output,
       cost: { params: a.params, macs: a.macs, activationBytes: a.activationBytes },
@@ -258,7 +260,7 @@ export function diagramModel(cost: NetworkCost, open: ReadonlySet<string>): Diag
       trainingOnly: true
     };
     if (!open.has(a.name)) return head;
-    const inside = auxLayerNodes(head, a.layers, cost.plan.aux[i].layers.map((p) => p.layer));
+    const inside = auxLayerNodes(head, a.layers, cost.plan.aux[i].layers.map((p) => p.layer), locale);
     auxLayers.set(a.name, inside);
     inside.forEach((n, step) => {
       const before = step === 0 ? head : inside[step - 1];

@@ -6,6 +6,7 @@
  */
 import { isModule, plan, type Plan, type Shape } from '../../core/plan';
 import { tapTitles, type TapTitle } from '../diagram/titles';
+import type { Locale } from '../../i18n/locale';
 
 export const SAMPLE_IDS = ['chelsea', 'coffee', 'astronaut', 'rocket'] as const;
 export type SampleId = (typeof SAMPLE_IDS)[number];
@@ -139,9 +140,13 @@ export function viewToQuery(v: LiveView): string {
 /** Every feature map's friendly titles (the diagram's names) by Caffe name. */
 export const LIVE_TITLES: ReadonlyMap<string, TapTitle> = tapTitles(plan());
 
-/** The titles of a feature map: `inception (4c), 3×3 branch: 3×3 conv` for `inception_4c/3x3`. */
-export function tapTitle(name: string): TapTitle {
-	return LIVE_TITLES.get(name) ?? { caffe: name, group: name.split('/')[0] as string, short: name, title: name };
+const titlesByLocale = new Map<Locale, ReadonlyMap<string, TapTitle>>([['en', LIVE_TITLES]]);
+
+/** The titles of a feature map: `inception (4c), 3×3 branch: 3×3 conv` for `inception_4c/3x3` (Korean: `인셉션 (4c), 3×3 가지: 3×3 합성곱`). */
+export function tapTitle(name: string, locale: Locale = 'en'): TapTitle {
+	let titles = titlesByLocale.get(locale);
+	if (!titles) titlesByLocale.set(locale, (titles = tapTitles(plan(), locale)));
+	return titles.get(name) ?? { caffe: name, group: name.split('/')[0] as string, short: name, title: name };
 }
 
 export interface TapGroup {
@@ -151,10 +156,10 @@ export interface TapGroup {
 }
 
 /** The taps grouped for a picker: by module, auxiliary head, or the layer's own first part. */
-export function tapGroups(names: Iterable<string>): TapGroup[] {
+export function tapGroups(names: Iterable<string>, locale: Locale = 'en'): TapGroup[] {
 	const groups: { label: string; taps: string[] }[] = [];
 	for (const name of names) {
-		const label = tapTitle(name).group;
+		const label = tapTitle(name, locale).group;
 		const last = groups[groups.length - 1];
 		if (last?.label === label) last.taps.push(name);
 		else groups.push({ label, taps: [name] });
