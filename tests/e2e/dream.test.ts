@@ -44,11 +44,19 @@ describe('DeepDream on the live page', () => {
 		const { page, errors } = await openLive(browser(), '?image=coffee&backend=wasm');
 		await nextResult(page, 0, 120_000);
 		const dream = page.getByTestId('dream');
+		// The page's default size is 224 px (the engine's 448 is ~4× the work), its cost said beside it.
+		expect(await dream.getByTestId('dream-size').inputValue()).toBe('224');
+		expect(await dream.getByTestId('dream-cost').innerText()).toMatch(/^40 gradient steps, as much work as [\d.]+ steps on a 224×224 picture\.$/);
+		await dream.getByTestId('dream-size').selectOption('448');
+		const at448 = await dream.getByTestId('dream-cost').innerText();
 		await dream.getByTestId('dream-size').selectOption('128');
 		await dream.getByTestId('dream-octaves').selectOption('1');
 		await dream.getByTestId('dream-steps').selectOption('2');
 		await dream.getByTestId('dream-start').click();
 		await expect.poll(() => dream.getByTestId('dream-progress').innerText(), { timeout: 180_000, interval: 250 }).toBe('Done: 1 octave of 2 steps on inception_4c/output.');
+		// Once a run has been timed here, the line adds what the next should take.
+		expect(await dream.getByTestId('dream-cost').innerText()).toMatch(/^2 gradient steps, .*: about [\d.]+ s here, at the speed of the last run\.$/);
+		expect(Number(/as much work as ([\d.]+)/.exec(at448)?.[1])).toBeGreaterThan(40);
 		const size = await dream.getByTestId('dream-image').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
 		expect(Math.max(...size)).toBe(128);
 		expect(errors).toEqual([]);

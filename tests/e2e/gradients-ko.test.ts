@@ -19,7 +19,7 @@ const ARGS = {
 	parts: english.flatMap(([, en]) => en.split(/\{\w+\}/).map((p) => p.trim())).filter((p) => p.length >= 16)
 };
 /** Findings inside these widgets (the rest of /ko/live/ is another owner's). */
-const MINE = /attribution|dream|why-heading|feature-vis|vis-|heading="dream/;
+const MINE = /data-(testid|widget)="(dream|attribution|vis-|feature-vis)|id="(why|dream)-heading"/;
 
 async function englishInMine(page: Page, width: number): Promise<string[]> {
 	const found = await page.evaluate(inspect, ARGS);
@@ -87,4 +87,35 @@ describe('the gradient widgets in Korean', () => {
 		expect(scroll).toBeLessThanOrEqual(client as number);
 		await page.close();
 	}, 600_000);
+
+	test('the appendix’s widgets in Korean: the photo picker’s button in the page’s language; a file that is not an image is refused in one line and the photo stays', async () => {
+		const { page, errors } = await openPage(browser(), { width: 1280, height: 900 });
+		await page.goto(`${baseURL}/ko/chapters/feature-visualization/`, { waitUntil: 'networkidle' });
+		const widget = page.locator('[data-widget="dream-widget"]');
+		await page.getByTestId('dream-widget-sample').waitFor();
+		// Until the appendix has its Korean text it falls back to the English chapter, marked lang="en",
+		// which would exempt the widgets inside it from the check: they are Korean interface all the same.
+		await page.evaluate(() => document.querySelectorAll('article[lang="en"], article [lang="en"]:has(.widget)').forEach((a) => a.removeAttribute('lang')));
+		expect(await page.getByTestId('dream-widget-dream').getByRole('button', { name: '꿈꾸기' }).isVisible()).toBe(true);
+		expect(await widget.locator('.pick').innerText()).toBe('사진 고르기…');
+		// The sample is decoded: DeepDream can start (the weights are only fetched when it does).
+		await expect.poll(() => page.getByTestId('dream-widget-dream-start').isEnabled(), { timeout: 30_000 }).toBe(true);
+		const cost = await page.getByTestId('dream-widget-dream-cost').innerText();
+		expect(cost).toMatch(/^기울기 단계 40번: 224×224 그림 기준으로 [\d.]+단계만큼의 계산량\.$/);
+		await page.getByTestId('dream-widget-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('remember the milk\n') });
+		const refused = page.getByTestId('dream-widget-photo-error');
+		await refused.waitFor();
+		expect(await refused.innerText()).not.toContain('\n');
+		expect(await page.getByTestId('dream-widget-sample').inputValue()).toBe('chelsea.png');
+		expect(await page.getByTestId('dream-widget-dream-start').isEnabled()).toBe(true);
+		expect(await page.getByTestId('dream-widget-dream-cost').innerText()).toBe(cost);
+		if (process.env.SHOTS) await widget.screenshot({ path: `${process.env.SHOTS}/ko-1280-appendix-dream.png` });
+		const wide = (await page.evaluate(inspect, ARGS)).english.filter((f) => MINE.test(f.where));
+		await page.setViewportSize({ width: 360, height: 740 });
+		await page.waitForTimeout(100);
+		if (process.env.SHOTS) await widget.screenshot({ path: `${process.env.SHOTS}/ko-360-appendix-dream.png` });
+		const narrow = (await page.evaluate(inspect, ARGS)).english.filter((f) => MINE.test(f.where));
+		expect({ wide, narrow, errors }).toEqual({ wide: [], narrow: [], errors: [] });
+		await page.close();
+	}, 120_000);
 });

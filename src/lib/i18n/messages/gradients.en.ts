@@ -77,6 +77,7 @@ export const gradientsEn = {
 	'dream.photo': 'Photo',
 	'dream.photo.yours': 'your image',
 	'dream.photo.own': 'or your own:',
+	'dream.photo.pick': 'Choose a photo…',
 
 	// Attribution
 	'dream.attr.method': 'Method',

@@ -78,6 +78,7 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	'dream.photo': '사진',
 	'dream.photo.yours': '내 이미지',
 	'dream.photo.own': '또는 내 파일:',
+	'dream.photo.pick': '사진 고르기…',
 
 	// 기여도
 	'dream.attr.method': '방법',
