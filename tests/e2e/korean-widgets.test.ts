@@ -71,6 +71,12 @@ describe('the Korean chapters’ widgets', () => {
 		await expect.poll(() => text(whole.locator('span').first())).toBe('정사각형 전체, 좌우 반전');
 		expect(await text(whole.locator('.box'))).toBe('(88, 0)에서 352×352');
 		expect(await w.getByRole('radio', { name: '가운데' }).isChecked()).toBe(true);
+		// Table 3's series named in Korean in the legend, and drawn (the colour scale knows them).
+		const t3 = widget(page, 'table3');
+		await t3.locator('.plot svg').first().waitFor();
+		expect(await t3.locator('.plot').innerText()).toContain('모델 7개');
+		expect(await t3.locator('.plot svg [stroke]').evaluateAll((els) => els.filter((e) => e.tagName === 'path' && e.getAttribute('stroke')?.startsWith('#')).length)).toBeGreaterThanOrEqual(2);
+		expect(await t3.locator('td.bad').allTextContents()).toEqual(['−3.40%']);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
