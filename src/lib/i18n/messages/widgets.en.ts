@@ -121,5 +121,7 @@ export const widgetsEn = {
 	'w.det.yes': 'yes',
 	'w.det.no': 'no',
 	'w.det.none': 'none',
-	'w.det.fisher': 'Fisher vectors'
+	'w.det.fisher': 'Fisher vectors',
+	// AuxHeads: the head's last layer
+	'w.aux.softmax': 'softmax'
 } as const;

@@ -111,5 +111,6 @@ export const widgetsKo: Record<keyof typeof widgetsEn, string> = {
 	'w.det.yes': '예',
 	'w.det.no': '아니요',
 	'w.det.none': '없음',
-	'w.det.fisher': '피셔 벡터'
+	'w.det.fisher': '피셔 벡터',
+	'w.aux.softmax': '소프트맥스'
 };
