@@ -31,15 +31,18 @@ export function inspect(args: { whole: string[]; parts: string[] }): Findings {
 	const exempt = (el: Element | null) => !!el?.closest(EXEMPT);
 	/** Chapter prose (not a widget inside it): its text is the translators', not the interface's. */
 	const prose = (el: Element | null) => !!el?.closest('article.chapter') && !el?.closest('.widget');
-	/** The element (tag and first class) and its nearest ancestor an owner can search for. */
+	/** The element (tag and first class of its own, not Svelte's hash) and the nearest ancestor an owner can search for. */
 	const where = (el: Element | null): string => {
 		if (!el) return 'the page text';
-		const self = `${el.tagName.toLowerCase()}${el.classList[0] ? `.${el.classList[0]}` : ''}`;
-		const marked = el.closest('[data-testid], [data-widget], [data-node], [id]');
-		if (!marked) return self;
-		const attr = ['data-testid', 'data-widget', 'data-node', 'id'].find((a) => marked.hasAttribute(a))!;
-		const anchor = `${marked.tagName.toLowerCase()}[${attr}="${marked.getAttribute(attr)}"]`;
-		return marked === el ? anchor : `${self} in ${anchor}`;
+		const name = (e: Element) => {
+			const own = [...e.classList].find((c) => !c.startsWith('svelte-'));
+			return `${e.tagName.toLowerCase()}${own ? `.${own}` : ''}`;
+		};
+		const marked = el.closest('[data-testid], [data-widget], [data-node], [id], header, footer, nav');
+		if (!marked) return name(el);
+		const attr = ['data-testid', 'data-widget', 'data-node', 'id'].find((a) => marked.hasAttribute(a));
+		const anchor = attr ? `${marked.tagName.toLowerCase()}[${attr}="${marked.getAttribute(attr)}"]` : name(marked);
+		return marked === el ? anchor : `${name(el)} in ${anchor}`;
 	};
 	// A word: Latin letters, with inner apostrophes or hyphens ("don't"; "top-5" is not one: it
 	// holds a digit). A run: three or more such words separated by spaces only, not glued to

@@ -128,6 +128,59 @@ describe('the Korean edition', () => {
 		await page.close();
 	});
 
+	test('Korean typesetting in a chapter: a number keeps its particle, no fake italics, the quote is its own toggle', async () => {
+		const { page, errors } = await openPage(browser(), { width: 360, height: 740 });
+		await page.goto(`${baseURL}/ko/chapters/introduction/`, { waitUntil: 'networkidle' });
+		await page.locator('article.chapter[data-hydrated]').waitFor();
+		const typeset = await page.evaluate(() => {
+			const article = document.querySelector('article.chapter')!;
+			// Each number followed by Hangul, set alone in a 1 px column: every break the browser
+			// allows is taken, so the Hangul stays on the number's line only if none is allowed.
+			const split: string[] = [];
+			let checked = 0;
+			for (const num of article.querySelectorAll('.num')) {
+				let next = num.nextSibling;
+				while (next?.nodeType === Node.COMMENT_NODE) next = next.nextSibling; // Svelte's markers
+				const word = next?.nodeType === Node.TEXT_NODE ? (next.textContent ?? '').match(/^[가-힣]+/)?.[0] : undefined;
+				if (!word) continue;
+				checked += 1;
+				const column = document.createElement('p');
+				column.style.width = '1px';
+				column.style.overflowWrap = 'normal'; // only the line-breaking rules' opportunities, no emergency breaks
+				const copy = num.cloneNode(true);
+				const after = document.createTextNode(word);
+				column.append(copy, after);
+				article.append(column);
+				const range = document.createRange();
+				range.selectNodeContents(after);
+				const numbers = document.createRange();
+				numbers.selectNodeContents(copy);
+				// On another line: wholly below the number's last line box (fonts' boxes differ in height).
+				if (range.getClientRects()[0].top >= [...numbers.getClientRects()].at(-1)!.bottom - 1) split.push(`${num.textContent}|${word}`);
+				column.remove();
+			}
+			const em = article.querySelector('p em');
+			return { checked, split, em: em ? getComputedStyle(em).fontStyle : null };
+		});
+		expect(typeset.checked).toBeGreaterThan(0);
+		expect(typeset).toMatchObject({ split: [], em: 'normal' });
+
+		// The quote is the button: what follows its closing mark is the sentence, not a toggle's label.
+		const quote = page.locator('.paper-quote [role="button"]').first();
+		expect(await quote.getAttribute('aria-expanded')).toBe('false');
+		const original = page.locator('.paper-quote q[lang="en"]').first();
+		expect(await original.isVisible()).toBe(false);
+		await quote.focus();
+		await page.keyboard.press('Enter');
+		expect(await quote.getAttribute('aria-expanded')).toBe('true');
+		expect(await original.isVisible()).toBe(true);
+		expect(await original.innerText()).toMatch(/^[A-Za-z]/);
+		await page.keyboard.press(' ');
+		expect(await original.isVisible()).toBe(false);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('names both editions as alternates, and the switch keeps the page and its query both ways', async () => {
 		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseURL}/ko/table1/?convention=run`, { waitUntil: 'networkidle' });
