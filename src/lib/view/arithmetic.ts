@@ -6,7 +6,7 @@
 import { separableNote, type Convention, type LayerCost } from '../core/cost';
 import type { Locale } from '../i18n/locale';
 import { grouped, inUnit, type OpsUnit } from '../core/format';
-import { GOOGLENET, isInception, type Layer } from '../core/network';
+import type { Layer } from '../core/network';
 
 export const TIMES = ' × ';
 
@@ -46,15 +46,8 @@ export function sumArithmetic(parts: readonly number[]): string {
   return parts.length > 1 ? `${parts.map(grouped).join(' + ')} = ${grouped(total)}` : grouped(total);
 }
 
-/** A layer of the network's plain rows (conv1, the pools, conv2…) by name. */
-const plainLayer = (name: string): Layer | undefined =>
-  GOOGLENET.rows.flatMap((r) => (isInception(r.block) ? [] : r.block)).find((l) => l.name === name);
-
-/**
- * A layer's note (how row 1 is counted under `printed`) in the reader's edition; undefined when
- * it has none. `def` is the layer's description (default: GoogLeNet's layer of that name).
- */
-export function layerNote(l: LayerCost, locale: Locale = 'en', def: Layer | undefined = plainLayer(l.name)): string | undefined {
+/** A layer's note (how row 1 is counted under `printed`) in the reader's edition; undefined when it has none. */
+export function layerNote(l: LayerCost, def: Layer | undefined, locale: Locale = 'en'): string | undefined {
   if (!l.note) return undefined;
   if (def?.op === 'conv' && def.printedAsSeparable)
     return separableNote(def.kernel, def.printedAsSeparable.depthMultiplier, l.input[2], l.output[2], locale);
