@@ -56,7 +56,9 @@ export type FromWorker =
   | { readonly type: 'done'; readonly id: number; readonly result: JobResult }
   /** `stopped`: the job ended because stop() asked it to. `noWeights`: the site has no converted weights. */
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly stopped?: boolean; readonly noWeights?: boolean }
-  | { readonly type: 'memory'; readonly id: number; readonly numTensors: number; readonly numBytes: number };
+  | { readonly type: 'memory'; readonly id: number; readonly numTensors: number; readonly numBytes: number }
+  /** The worker failed outside any job (an unhandled rejection): every outstanding job fails. */
+  | { readonly type: 'fatal'; readonly message: string };
 
 /** The buffers of images, to transfer with a message. */
 export function buffersOf(images: readonly (RgbaImage | null)[]): ArrayBuffer[] {

@@ -101,6 +101,13 @@ async function run(message: Extract<ToWorker, { type: 'job' }>): Promise<void> {
   }
 }
 
+// A failure outside any job's try (a rejected promise nobody awaits) would otherwise leave the
+// page waiting: say so, and the client fails every outstanding job.
+self.addEventListener('unhandledrejection', (event) => {
+  const reason = (event as PromiseRejectionEvent).reason as unknown;
+  post({ type: 'fatal', message: reason instanceof Error ? reason.message : String(reason) });
+});
+
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'stop') stops.add(message.id);
