@@ -39,8 +39,11 @@ function convInputGrad(dy: tf.Tensor4D, flipped: tf.Tensor4D, k: number, s: numb
   return tf.conv2d(d, flipped, 1, pad as unknown as 'valid');
 }
 
-/** A convolution + bias + ReLU: fused forward, custom input gradient (see the file's comment). */
-function convLayer(layer: ConvLayer, weights: Weights, owned: tf.Tensor[]): LayerFn {
+/**
+ * A convolution + bias + ReLU: fused forward, custom input gradient (see the file's comment).
+ * With `relu` false, the same convolution read before its ReLU (no mask in the gradient).
+ */
+function convLayer(layer: ConvLayer, weights: Weights, owned: tf.Tensor[], relu = true): LayerFn {
   const filter = weight(weights, `${layer.name}/filter`) as tf.Tensor4D;
   const bias = weight(weights, `${layer.name}/bias`);
   const { kernel: k, stride: s, pad: p } = layer;
@@ -48,7 +51,7 @@ function convLayer(layer: ConvLayer, weights: Weights, owned: tf.Tensor[]): Laye
   // [k, k, in, out] -> flipped in space, [k, k, out, in]; made once, kept beyond any tidy scope.
   const flipped = tf.keep(tf.tidy(() => tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D));
   owned.push(flipped);
-  const attrs = { strides: s, pad, dataFormat: 'NHWC', dilations: 1, activation: 'relu' };
+  const attrs = { strides: s, pad, dataFormat: 'NHWC', dilations: 1, activation: relu ? 'relu' : 'linear' };
   const f = tf.customGrad(((x: tf.Tensor, save: tf.GradSaveFunc) => {
     const x4 = x as tf.Tensor4D;
     // The kernel itself: tf.fused.conv2d unfuses while a gradient is being taped.
@@ -57,7 +60,7 @@ function convLayer(layer: ConvLayer, weights: Weights, owned: tf.Tensor[]): Laye
     return {
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const masked = tf.mul(dy, tf.step(saved[0]!)) as tf.Tensor4D;
+        const masked = relu ? (tf.mul(dy, tf.step(saved[0]!)) as tf.Tensor4D) : (dy as tf.Tensor4D);
         return convInputGrad(masked, flipped, k, s, p, x4.shape[1], x4.shape[2]);
       }
     };
@@ -89,6 +92,15 @@ function fcLayer(p: PlannedLayer, weights: Weights, owned: tf.Tensor[]): LayerFn
     const n = x.shape[0];
     return tf.reshape((f as (x: tf.Tensor) => tf.Tensor)(tf.reshape(x, [n, -1])), [n, 1, 1, layer.outputs]);
   };
+}
+
+/**
+ * A convolution's output before its ReLU (every convolution of the plan has one), differentiable
+ * with respect to its input; null for other layers. Feature visualization climbs this: a channel
+ * whose ReLU never fires on the starting noise has a zero gradient after it, and stays flat.
+ */
+export function preReluLayerFn(p: PlannedLayer, weights: Weights, owned: tf.Tensor[] = []): LayerFn | null {
+  return p.layer.op === 'conv' ? convLayer(p.layer, weights, owned, false) : null;
 }
 
 /** The layer as `layerFn` builds it, differentiable with respect to its input on every backend. */
