@@ -10,7 +10,7 @@
  * The backend and weights each job runs on come from `setGradientEngine` (the view layer passes
  * the reader's engine choice); until it is called, tfjs-wasm with the float32 weights.
  */
-import type { Heatmap } from '../gradients/attribution';
+import type { Heatmap, SaliencySettings } from '../gradients/attribution';
 import type { DreamSettings } from '../gradients/dream';
 import type { FeatureVisSettings } from '../gradients/feature-vis';
 import type { RgbaImage } from '../gradients/image';
@@ -46,7 +46,7 @@ export interface GradientClient {
   attribute(
     photo: RgbaImage,
     classIndices: readonly number[],
-    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string }
+    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string; saliency?: SaliencySettings }
   ): GradientJob<Heatmap[]>;
   /** What takes a while now ("loading the float32 weights: 12 MiB of 27 MiB", "compiling its shaders"), null when nothing. */
   onStage(listener: (stage: string | null) => void): () => void;
@@ -249,7 +249,7 @@ class WorkerClient implements GradientClient {
   attribute(
     photo: RgbaImage,
     classIndices: readonly number[],
-    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string }
+    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string; saliency?: SaliencySettings }
   ): GradientJob<Heatmap[]> {
     const copy = { width: photo.width, height: photo.height, data: new Uint8ClampedArray(photo.data) };
     const task: GradientTask = { kind: 'attribute', photo: copy, classIndices: [...classIndices], ...opts };

@@ -4,7 +4,7 @@
  */
 import type { BackendName } from '../backend';
 import type { Precision } from '../manifest';
-import type { Heatmap } from '../gradients/attribution';
+import type { Heatmap, SaliencySettings } from '../gradients/attribution';
 import type { DreamSettings } from '../gradients/dream';
 import type { FeatureVisSettings } from '../gradients/feature-vis';
 import type { RgbaImage } from '../gradients/image';
@@ -28,6 +28,8 @@ export type GradientTask =
       readonly method: 'gradcam' | 'saliency';
       readonly tap?: string;
       readonly randomizeFrom?: string;
+      /** How saliency maps are made (default gradient x input). */
+      readonly saliency?: SaliencySettings;
     };
 
 export type ToWorker =
