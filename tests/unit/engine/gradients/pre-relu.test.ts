@@ -61,7 +61,7 @@ describe('taps before the ReLU', () => {
           const t = net.forward(input, { taps: [tap], differentiable: true, stopAfterTaps: true, aux: false, preRelu: true }).taps[tap]!;
           return tf.mean(tf.slice(t, [0, 0, 0, channel], [-1, -1, -1, 1])) as tf.Scalar;
         });
-      const grad = tf.grad(f)(x);
+      const grad = tf.grad((t: tf.Tensor) => f(t as tf.Tensor4D))(x);
       const g = grad.dataSync();
       const norm = Math.hypot(...g);
       expect(norm).toBeGreaterThan(0);
