@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { isModule, plan as makePlan, type Plan, type PlannedLayer, type Shape } from '../core/plan';
 import { layerFn, type LayerFn, type Weights } from './layers';
-import { inputGradLayerFn, preReluLayerFn } from './layers-grad';
+import { inputGradLayerFn, preReluLayerFn, type GradConstants } from './layers-grad';
 import { MAIN_GROUP, shapeText, weightSpecs } from './weight-spec';
 
 interface Step {
@@ -105,11 +105,12 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
     ls.map((l) => {
       let grad: LayerFn | undefined;
       let pre: LayerFn | null | undefined;
+      const shared: GradConstants = {};
       return {
         name: l.layer.name,
         fn: layerFn(l, weights, owned),
-        gradFn: () => (grad ??= inputGradLayerFn(l, weights, owned)),
-        preFn: l.layer.op === 'conv' ? () => (pre ??= preReluLayerFn(l, weights, owned)!) : null
+        gradFn: () => (grad ??= inputGradLayerFn(l, weights, owned, shared)),
+        preFn: l.layer.op === 'conv' ? () => (pre ??= preReluLayerFn(l, weights, owned, shared)!) : null
       };
     });
   const blocks: Block[] = p.rows.map(({ block }): Block =>
