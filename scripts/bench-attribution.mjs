@@ -1,20 +1,27 @@
 // Benchmark of the live page's attribution and DeepDream, in headless Chromium against build/
 // (not a test: it prints figures). Per backend the gradient worker runs on (tfjs-wasm, WebGL):
-// Grad-CAM (inception_5b/output) and gradient saliency for chelsea's top 5, as ms per class
+// Grad-CAM (inception_5b/output) and gradient saliency (gradient x input) for chelsea's top 5, as ms per class
 // (wall clock from the click to the five maps drawn, divided by five; the first run, which
 // loads the worker's weights and compiles, is reported apart), then DeepDream's wall time on a
-// 224-pixel photo with the default settings.
+// 224-pixel photo with the default settings. Peak memory: the resident memory of Chromium's
+// processes and this script together, sampled every 250 ms.
+// --quick: WASM only unless backends are named, one timed run per method: about a minute and a
+// half on a quiet 2-core machine, DeepDream included (--no-dream leaves it out).
 // Uses the existing build/ (run `npm run build` first; the weights must be converted).
-// Usage: node scripts/bench-attribution.mjs [wasm] [webgl] [--runs N] [--no-dream]
+// Usage: node scripts/bench-attribution.mjs [wasm] [webgl] [--quick] [--runs N] [--no-dream]
 import os from 'node:os';
 import { launchChromium } from './chromium.mjs';
+import { peakMemory } from './proc-memory.mjs';
 import { startServer } from './serve.mjs';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
-const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-const named = args.filter((a, i) => !a.startsWith('--') && i !== runsAt + 1);
-const backends = named.length ? named : ['wasm', 'webgl'];
+const quick = args.includes('--quick');
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : quick ? 1 : 3;
+const named = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+const backends = named.length ? named : quick ? ['wasm'] : ['wasm', 'webgl'];
+const memory = peakMemory();
+const mib = (/** @type {number | null} */ m) => (m === null ? 'n/a' : `${m.toFixed(0)} MiB`);
 const dream = !args.includes('--no-dream');
 const load = () => os.loadavg()[0]?.toFixed(2);
 /** @param {number[]} xs */
@@ -85,11 +92,12 @@ try {
 			for (const [m, f] of Object.entries(r.methods))
 				console.log(`  ${m}: ${(f.warm / 5).toFixed(0)} ms per class (median of ${RUNS} runs of the top 5: ${f.warm} ms); first run ${f.first} ms${f.loads ? " (starts the worker and loads its weights)" : ''}`);
 			if (dream) console.log(`  DeepDream, 224 px photo, defaults (${r.dreamSettings}): ${(r.dreamMs / 1000).toFixed(1)} s wall`);
+			console.log(`  peak memory so far (Chromium's processes and this script): ${mib(memory.now())}`);
 		} catch (e) {
 			console.log(`\n${backend}: failed: ${/** @type {Error} */ (e).message.split('\n')[0]}`);
 		}
 	}
-	console.log(`\nload average (1 min) at the end: ${load()}`);
+	console.log(`\nload average (1 min) at the end: ${load()}; peak memory ${mib(memory.stop())}`);
 } finally {
 	await browser.close();
 	await server.close();

@@ -6,6 +6,8 @@
 //   - wall time to a 128x128 feature visualization at the defaults of channels from conv2 to
 //     inception_5b on tfjs-wasm (2 threads), each saved as a PNG into /tmp/vis-shots/ (or --shots DIR);
 //   - the peak resident memory (max RSS) of each process.
+// --quick: 3 steps per tfjs-wasm figure, 1 on tfjs-cpu, one 32-step picture of inception_4c #7:
+// about a minute and a half on a quiet 2-core machine (3.4 min at load 14-16).
 // Needs converted weights (static/models/googlenet). Usage:
 //   node scripts/bench-gradients.mjs [--quick] [--cpu-224] [--shots DIR]
 import { spawnSync } from 'node:child_process';
@@ -39,7 +41,7 @@ for (const size of [128, 224])
 		row(`gradient step, tfjs-wasm ${r.threads} thread(s), ${size}x${size}`, `${r.msPerStep.toFixed(0)} ms`, r.maxRssMB);
 	}
 for (const size of argv.includes('--cpu-224') ? [128, 224] : [128]) {
-	const r = measure(['step', 'cpu', '1', String(size), '2']);
+	const r = measure(['step', 'cpu', '1', String(size), quick ? '1' : '2']);
 	row(`gradient step, tfjs-cpu, ${size}x${size}`, `${r.msPerStep.toFixed(0)} ms`, r.maxRssMB);
 }
 const f = measure(['forward', '2']);

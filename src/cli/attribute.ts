@@ -2,7 +2,8 @@
  * `cli attribute IMAGE [--class K] [--layer L] [--backend tfjs-wasm|cpu] [--model DIR] --out F.png`:
  * why the network chose a class (the top 1 unless --class), on the photo's 224x224 centre crop.
  * The PNG holds three panels side by side: the crop, Grad-CAM (at --layer, default
- * inception_5b/output) over it, and the gradient saliency map (|d logit / d pixel|, white = most).
+ * inception_5b/output) over it, and the saliency map (gradient x input: |sum over colours of
+ * d logit / d pixel x pixel|, white = most).
  */
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_CAM_TAP, gradCam, saliency } from '../lib/engine/gradients/attribution';
@@ -43,11 +44,11 @@ export async function run(args: string[]): Promise<number> {
       const classIndex = requested ?? probs.indexOf(Math.max(...probs));
       progress.update(1, 3, 'Grad-CAM');
       const cam = gradCam(session.net, input, classIndex, tap);
-      progress.update(2, 3, 'saliency');
+      progress.update(2, 3, 'gradient × input');
       const sal = saliency(session.net, input, classIndex);
       writePng(out, sideBySide([crop, overlayHeatmap(crop, cam), heatmapImage(sal)]));
       const label = session.labels[classIndex] ?? String(classIndex);
-      progress.end(`class ${classIndex} (${label}, p = ${probs[classIndex]!.toFixed(4)}): photo | Grad-CAM at ${tap} | saliency, written to ${out}`);
+      progress.end(`class ${classIndex} (${label}, p = ${probs[classIndex]!.toFixed(4)}): photo | Grad-CAM at ${tap} | gradient × input, written to ${out}`);
     } finally {
       input.dispose();
     }

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { isModule, plan as makePlan, type Plan, type PlannedLayer, type Shape } from '../core/plan';
 import { layerFn, type LayerFn, type Weights } from './layers';
-import { inputGradLayerFn } from './layers-grad';
+import { inputGradLayerFn, preReluLayerFn, type GradConstants } from './layers-grad';
 import { MAIN_GROUP, shapeText, weightSpecs } from './weight-spec';
 
 interface Step {
@@ -15,6 +15,8 @@ interface Step {
   readonly fn: LayerFn;
   /** The same layer with gradients with respect to its input only (built on first use). */
   readonly gradFn: () => LayerFn;
+  /** A convolution read before its ReLU, differentiable (built on first use); null for other layers. */
+  readonly preFn: (() => LayerFn) | null;
 }
 type Block =
   | { readonly kind: 'layers'; readonly steps: readonly Step[] }
@@ -38,6 +40,12 @@ export interface ForwardOptions {
   readonly stopAfterTaps?: boolean;
   /** Replaces a tap's value by f(value) before the layers above read it (e.g. adds a probe for Grad-CAM). */
   readonly edit?: Readonly<Record<string, (t: tf.Tensor4D) => tf.Tensor4D>>;
+  /**
+   * Taps of convolutions, and module outputs (the concatenation of their branches' last
+   * convolutions), are returned before the ReLU; the layers above still read the ReLU's output.
+   * Other taps (pools, LRN) are unchanged. Needs `differentiable`.
+   */
+  readonly preRelu?: boolean;
 }
 
 /** A type, not an interface, so that it is a tf.TensorContainer (tf.tidy can return it). */
@@ -96,7 +104,14 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
   const steps = (ls: readonly PlannedLayer[]): Step[] =>
     ls.map((l) => {
       let grad: LayerFn | undefined;
-      return { name: l.layer.name, fn: layerFn(l, weights, owned), gradFn: () => (grad ??= inputGradLayerFn(l, weights, owned)) };
+      let pre: LayerFn | null | undefined;
+      const shared: GradConstants = {};
+      return {
+        name: l.layer.name,
+        fn: layerFn(l, weights, owned),
+        gradFn: () => (grad ??= inputGradLayerFn(l, weights, owned, shared)),
+        preFn: l.layer.op === 'conv' ? () => (pre ??= preReluLayerFn(l, weights, owned, shared)!) : null
+      };
     });
   const blocks: Block[] = p.rows.map(({ block }): Block =>
     isModule(block)
@@ -121,6 +136,8 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
       throw new Error(`input is ${shapeText(input.shape.slice(1))}, the network needs ${h}x${w}x${c}`);
     const runAux = options.aux ?? true;
     const grad = options.differentiable === true;
+    const preRelu = options.preRelu === true;
+    if (preRelu && !grad) throw new Error('preRelu taps need differentiable: true');
     const missing = new Set(wanted);
     return tf.tidy(() => {
       const taps: Record<string, tf.Tensor4D> = {};
@@ -128,11 +145,11 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
       // Intermediates are freed as soon as nothing reads them (tidy would only free them at the
       // end): the next allocations then reuse memory that is still in cache.
       const kept = new Set<tf.Tensor>([input]);
-      /** Keeps `t` if it is a wanted tap, and returns it edited when an edit is asked for. */
-      const keep = (name: string, t: tf.Tensor4D): tf.Tensor4D => {
+      /** Keeps `t` if it is a wanted tap (or `tapValue`, its value before the ReLU), and returns it edited when an edit is asked for. */
+      const keep = (name: string, t: tf.Tensor4D, tapValue: tf.Tensor4D = t): tf.Tensor4D => {
         if (wanted.has(name)) {
-          taps[name] = t;
-          kept.add(t);
+          taps[name] = tapValue;
+          kept.add(tapValue);
           missing.delete(name);
         }
         const edit = edits[name];
@@ -144,10 +161,20 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
       const drop = (t: tf.Tensor) => {
         if (!kept.has(t)) t.dispose();
       };
-      /** Runs `steps` on `x`, freeing every intermediate (not `x`, nor the result). */
-      const run = (steps: readonly Step[], x: tf.Tensor4D) =>
-        steps.reduce((y, s) => {
-          const out = keep(s.name, (grad ? s.gradFn() : s.fn)(y));
+      /**
+       * Runs `steps` on `x`, freeing every intermediate (not `x`, nor the result). With `ends`, the
+       * last layer's value before its ReLU is pushed there (a module's tap read before the ReLU).
+       */
+      const run = (steps: readonly Step[], x: tf.Tensor4D, ends?: tf.Tensor4D[]) =>
+        steps.reduce((y, s, i) => {
+          const last = i === steps.length - 1;
+          let out: tf.Tensor4D;
+          if (preRelu && s.preFn && (wanted.has(s.name) || (last && ends))) {
+            const before = s.preFn()(y);
+            kept.add(before);
+            if (last && ends) ends.push(before);
+            out = keep(s.name, tf.relu(before), before);
+          } else out = keep(s.name, (grad ? s.gradFn() : s.fn)(y));
           if (y !== x && out !== y) drop(y);
           return out;
         }, x);
@@ -156,8 +183,9 @@ export function createGoogLeNet(weights: Weights, p: Plan = makePlan()): GoogLeN
         const before = x;
         if (block.kind === 'layers') x = run(block.steps, x);
         else {
-          const outs = block.branches.map((b) => run(b, x));
-          x = keep(block.tap, tf.concat(outs, 3));
+          const ends: tf.Tensor4D[] | undefined = preRelu && wanted.has(block.tap) ? [] : undefined;
+          const outs = block.branches.map((b) => run(b, x, ends));
+          x = keep(block.tap, tf.concat(outs, 3), ends && ends.length === outs.length ? tf.concat(ends, 3) : undefined);
           outs.forEach(drop);
         }
         if (x !== before) drop(before);

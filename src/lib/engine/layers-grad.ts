@@ -13,6 +13,11 @@ import { LRN_BLOCK, layerFn, wasmLrn, weight, type LayerFn, type Weights } from 
 
 type Pad4 = [[0, 0], [number, number], [number, number], [0, 0]];
 
+/** Constants one layer's gradient variants share (pass the same object for the same layer of one network). */
+export interface GradConstants {
+  flipped?: tf.Tensor4D;
+}
+
 /** [n, h, w, c] -> [n, h*s, w*s, c] with the values at multiples of s and zeros between. */
 function dilate(t: tf.Tensor4D, s: number): tf.Tensor4D {
   if (s === 1) return t;
@@ -39,16 +44,23 @@ function convInputGrad(dy: tf.Tensor4D, flipped: tf.Tensor4D, k: number, s: numb
   return tf.conv2d(d, flipped, 1, pad as unknown as 'valid');
 }
 
-/** A convolution + bias + ReLU: fused forward, custom input gradient (see the file's comment). */
-function convLayer(layer: ConvLayer, weights: Weights, owned: tf.Tensor[]): LayerFn {
+/**
+ * A convolution + bias + ReLU: fused forward, custom input gradient (see the file's comment).
+ * With `relu` false, the same convolution read before its ReLU (no mask in the gradient).
+ */
+function convLayer(layer: ConvLayer, weights: Weights, owned: tf.Tensor[], relu: boolean, shared: GradConstants): LayerFn {
   const filter = weight(weights, `${layer.name}/filter`) as tf.Tensor4D;
   const bias = weight(weights, `${layer.name}/bias`);
   const { kernel: k, stride: s, pad: p } = layer;
   const pad = (p === 0 ? 'valid' : [[0, 0], [p, p], [p, p], [0, 0]]) as 'valid';
-  // [k, k, in, out] -> flipped in space, [k, k, out, in]; made once, kept beyond any tidy scope.
-  const flipped = tf.keep(tf.tidy(() => tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D));
-  owned.push(flipped);
-  const attrs = { strides: s, pad, dataFormat: 'NHWC', dilations: 1, activation: 'relu' };
+  // [k, k, in, out] -> flipped in space, [k, k, out, in]; made once per layer (shared by the
+  // variants before and after the ReLU), kept beyond any tidy scope.
+  let flipped = shared.flipped;
+  if (!flipped) {
+    flipped = shared.flipped = tf.keep(tf.tidy(() => tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D));
+    owned.push(flipped);
+  }
+  const attrs = { strides: s, pad, dataFormat: 'NHWC', dilations: 1, activation: relu ? 'relu' : 'linear' };
   const f = tf.customGrad(((x: tf.Tensor, save: tf.GradSaveFunc) => {
     const x4 = x as tf.Tensor4D;
     // The kernel itself: tf.fused.conv2d unfuses while a gradient is being taped.
@@ -57,7 +69,7 @@ function convLayer(layer: ConvLayer, weights: Weights, owned: tf.Tensor[]): Laye
     return {
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const masked = tf.mul(dy, tf.step(saved[0]!)) as tf.Tensor4D;
+        const masked = relu ? (tf.mul(dy, tf.step(saved[0]!)) as tf.Tensor4D) : (dy as tf.Tensor4D);
         return convInputGrad(masked, flipped, k, s, p, x4.shape[1], x4.shape[2]);
       }
     };
@@ -91,12 +103,21 @@ function fcLayer(p: PlannedLayer, weights: Weights, owned: tf.Tensor[]): LayerFn
   };
 }
 
+/**
+ * A convolution's output before its ReLU (every convolution of the plan has one), differentiable
+ * with respect to its input; null for other layers. Feature visualization climbs this: a channel
+ * whose ReLU never fires on the starting noise has a zero gradient after it, and stays flat.
+ */
+export function preReluLayerFn(p: PlannedLayer, weights: Weights, owned: tf.Tensor[] = [], shared: GradConstants = {}): LayerFn | null {
+  return p.layer.op === 'conv' ? convLayer(p.layer, weights, owned, false, shared) : null;
+}
+
 /** The layer as `layerFn` builds it, differentiable with respect to its input on every backend. */
-export function inputGradLayerFn(p: PlannedLayer, weights: Weights, owned: tf.Tensor[] = []): LayerFn {
+export function inputGradLayerFn(p: PlannedLayer, weights: Weights, owned: tf.Tensor[] = [], shared: GradConstants = {}): LayerFn {
   const layer = p.layer;
   switch (layer.op) {
     case 'conv':
-      return convLayer(layer, weights, owned);
+      return convLayer(layer, weights, owned, true, shared);
     case 'fc':
       return fcLayer(p, weights, owned);
     case 'lrn': {

@@ -159,3 +159,17 @@ export function valuesToTensors(loaded: LoadedValues): tf.NamedTensorMap {
   for (const [name, v] of loaded.values) tensors[name] = tf.tensor(v.data, [...v.shape], 'float32');
   return tensors;
 }
+
+/**
+ * As valuesToTensors, but each weight's values leave `values` as its tensor is made, so that
+ * the plain copy can be collected while the rest are converted (one copy of the weights at a
+ * time, not two, where the backend copies them: WASM, WebGL after upload). `values` ends empty.
+ */
+export function takeTensors(values: Map<string, WeightValue>): tf.NamedTensorMap {
+  const tensors: tf.NamedTensorMap = {};
+  for (const [name, v] of [...values]) {
+    tensors[name] = tf.tensor(v.data, [...v.shape], 'float32');
+    values.delete(name);
+  }
+  return tensors;
+}

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../../src/lib/engine/browser/pack-weights';
-import { loadWeights } from '../../../src/lib/engine/load-weights';
+import { loadWeights, takeTensors, type WeightValue } from '../../../src/lib/engine/load-weights';
 import { encodeModel } from '../../../src/lib/engine/manifest';
 import { MAIN_GROUP, sizeOf, weightSpecs, type WeightSpec } from '../../../src/lib/engine/weight-spec';
 import { startTestBackend } from './helpers';
@@ -58,5 +58,16 @@ describe('the messages to the packing worker', () => {
     // Weights that are not loaded (the auxiliary heads) are left out.
     const main = messages((n) => (n.startsWith('loss') ? undefined : values.get(n)), bound).flat();
     expect(main.every(([name]) => !name.startsWith('loss'))).toBe(true);
+  });
+
+  it('takeTensors makes the same tensors and empties the values as it goes (the gradient worker keeps one copy)', () => {
+    const values = new Map<string, WeightValue>(weights.map((w) => [w.name, { shape: w.shape, data: w.data }]));
+    const tensors = takeTensors(values);
+    expect(values.size).toBe(0);
+    for (const w of weights) {
+      expect(tensors[w.name]!.shape).toEqual(w.shape);
+      expect(Array.from(tensors[w.name]!.dataSync())).toEqual(Array.from(w.data));
+    }
+    tf.dispose(Object.values(tensors));
   });
 });

@@ -10,11 +10,12 @@
  * The backend and weights each job runs on come from `setGradientEngine` (the view layer passes
  * the reader's engine choice); until it is called, tfjs-wasm with the float32 weights.
  */
-import type { Heatmap } from '../gradients/attribution';
+import type { Heatmap, SaliencySettings } from '../gradients/attribution';
 import type { DreamSettings } from '../gradients/dream';
 import type { FeatureVisSettings } from '../gradients/feature-vis';
 import type { RgbaImage } from '../gradients/image';
 import type { Objective } from '../gradients/objective';
+import { EngineError } from '../message';
 import { buffersOf, type EngineInUse, type FromWorker, type GradientEngine, type GradientTask, type JobResult, type Progress, type ToWorker } from './gradient-protocol';
 
 export type { EngineInUse, GradientEngine } from './gradient-protocol';
@@ -45,7 +46,7 @@ export interface GradientClient {
   attribute(
     photo: RgbaImage,
     classIndices: readonly number[],
-    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string }
+    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string; saliency?: SaliencySettings }
   ): GradientJob<Heatmap[]>;
   /** What takes a while now ("loading the float32 weights: 12 MiB of 27 MiB", "compiling its shaders"), null when nothing. */
   onStage(listener: (stage: string | null) => void): () => void;
@@ -84,47 +85,115 @@ interface Pending {
   progress: (p: Progress) => void;
 }
 
+/** What the client needs of a worker (a real Worker, or a fake in tests). */
+export interface WorkerLike {
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  onmessageerror: ((e: MessageEvent) => void) | null;
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  terminate(): void;
+}
+
+export interface ClientOptions {
+  /** Makes the worker (default: gradient.worker.ts as a module worker). */
+  readonly spawn?: () => WorkerLike;
+  /**
+   * With a job or a memory question outstanding, the longest the worker may stay silent (no
+   * progress, stage or answer) before it counts as dead: every outstanding job and question then
+   * fails and the worker is ended. Default 5 minutes: a step sends progress, loading sends stages,
+   * but a first shader compile or one saliency class on the plain CPU backend can take a minute.
+   */
+  readonly silenceMs?: number;
+}
+
+export const DEFAULT_SILENCE_MS = 300_000;
+
+const spawnWorker = (): WorkerLike =>
+  new Worker(new URL('./gradient.worker.ts', import.meta.url), { type: 'module', name: 'googlenet-gradients' }) as unknown as WorkerLike;
+
 class WorkerClient implements GradientClient {
-  private worker: Worker | null = null;
+  private worker: WorkerLike | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly memoryAsks = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
+  private readonly memoryAsks = new Map<number, { resolve: (m: { numTensors: number; numBytes: number }) => void; reject: (e: Error) => void }>();
   private readonly stageListeners = new Set<(stage: string | null) => void>();
   private readonly engineListeners = new Set<(engine: EngineInUse) => void>();
+  private readonly spawn: () => WorkerLike;
+  private readonly silenceMs: number;
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
   jobs = 0;
 
-  private start(): Worker {
+  constructor(options: ClientOptions = {}) {
+    this.spawn = options.spawn ?? spawnWorker;
+    this.silenceMs = options.silenceMs ?? DEFAULT_SILENCE_MS;
+  }
+
+  private start(): WorkerLike {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./gradient.worker.ts', import.meta.url), { type: 'module', name: 'googlenet-gradients' });
-    worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    const worker = this.spawn();
+    worker.onmessage = (e) => {
+      if (worker === this.worker) this.receive(e.data);
+    };
+    // The worker itself failed (it could not load, threw outside a job, or a message could not be
+    // read): every outstanding job fails with it, and the next job starts a fresh worker.
     worker.onerror = (e) => {
-      // The worker itself failed (it could not load, or threw outside a job): every job fails with it.
-      const error = new Error(`the gradient worker failed: ${e.message || 'no reason given'}`);
-      for (const p of this.pending.values()) p.reject(error);
-      this.pending.clear();
-      this.worker?.terminate();
-      this.worker = null;
+      e.preventDefault?.();
+      if (worker === this.worker) this.fail(e.message ? EngineError.of('engine.grad.workerFailed', { reason: e.message }) : EngineError.of('engine.grad.workerFailedNoReason'));
+    };
+    worker.onmessageerror = () => {
+      if (worker === this.worker) this.fail(EngineError.of('engine.grad.workerUnreadable'));
     };
     this.worker = worker;
     return worker;
   }
 
+  /** Ends the worker and rejects everything outstanding with `error`. */
+  private fail(error: Error): void {
+    this.worker?.terminate();
+    this.worker = null;
+    const jobs = [...this.pending.values()];
+    const asks = [...this.memoryAsks.values()];
+    this.pending.clear();
+    this.memoryAsks.clear();
+    this.rearm();
+    for (const p of jobs) p.reject(error);
+    for (const a of asks) a.reject(error);
+    for (const l of this.stageListeners) l(null);
+  }
+
+  /** Restarts the silence timer while anything is outstanding in the worker; stops it otherwise. */
+  private rearm(): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = null;
+    if (!this.worker || (this.pending.size === 0 && this.memoryAsks.size === 0)) return;
+    this.watchdog = setTimeout(() => {
+      this.watchdog = null;
+      this.fail(EngineError.of('engine.grad.workerSilent', { seconds: Math.round(this.silenceMs / 1000) }));
+    }, this.silenceMs);
+  }
+
   private receive(m: FromWorker): void {
+    if (m.type === 'fatal') {
+      this.fail(EngineError.of('engine.grad.workerFailed', { reason: m.message }));
+      return;
+    }
     if (m.type === 'stage') for (const l of this.stageListeners) l(m.stage);
     else if (m.type === 'engine') for (const l of this.engineListeners) l(m.engine);
     else if (m.type === 'memory') {
-      this.memoryAsks.get(m.id)?.(m);
+      this.memoryAsks.get(m.id)?.resolve(m);
       this.memoryAsks.delete(m.id);
     } else {
       const job = this.pending.get(m.id);
-      if (!job) return;
-      if (m.type === 'progress') job.progress(m.progress);
-      else {
-        this.pending.delete(m.id);
-        if (m.type === 'done') job.resolve(m.result);
-        else job.reject(m.stopped ? new GradientStopped() : m.noWeights ? new GradientNoWeights(m.message) : new Error(m.message));
+      if (job) {
+        if (m.type === 'progress') job.progress(m.progress);
+        else {
+          this.pending.delete(m.id);
+          if (m.type === 'done') job.resolve(m.result);
+          else job.reject(m.stopped ? new GradientStopped() : m.noWeights ? new GradientNoWeights(m.message) : new Error(m.message));
+        }
       }
     }
+    this.rearm();
   }
 
   private post(task: GradientTask, progress: (p: Progress) => void, transfer: ArrayBuffer[] = []): GradientJob<JobResult> {
@@ -136,8 +205,10 @@ class WorkerClient implements GradientClient {
         try {
           const engine = await resolveEngine();
           if (stopped) throw new GradientStopped();
+          if (!this.pending.has(id)) return; // failed with the worker while the engine was resolved
           this.jobs++;
           this.start().postMessage({ type: 'job', id, engine, task } satisfies ToWorker, transfer);
+          this.rearm();
         } catch (e) {
           this.pending.delete(id);
           reject(e as Error);
@@ -178,7 +249,7 @@ class WorkerClient implements GradientClient {
   attribute(
     photo: RgbaImage,
     classIndices: readonly number[],
-    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string }
+    opts: { method: 'gradcam' | 'saliency'; tap?: string; randomizeFrom?: string; saliency?: SaliencySettings }
   ): GradientJob<Heatmap[]> {
     const copy = { width: photo.width, height: photo.height, data: new Uint8ClampedArray(photo.data) };
     const task: GradientTask = { kind: 'attribute', photo: copy, classIndices: [...classIndices], ...opts };
@@ -197,22 +268,25 @@ class WorkerClient implements GradientClient {
 
   memory(): Promise<{ numTensors: number; numBytes: number }> {
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.memoryAsks.set(id, resolve);
+    return new Promise((resolve, reject) => {
+      this.memoryAsks.set(id, { resolve, reject });
       this.start().postMessage({ type: 'memory', id } satisfies ToWorker);
+      this.rearm();
     });
   }
 
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    for (const p of this.pending.values()) p.reject(new GradientStopped());
-    this.pending.clear();
+    this.fail(new GradientStopped());
     if (shared === this) shared = null;
   }
 }
 
 let shared: WorkerClient | null = null;
+
+/** A client of its own (tests pass a fake worker); pages use the shared `gradientClient()`. */
+export function createGradientClient(options: ClientOptions = {}): GradientClient {
+  return new WorkerClient(options);
+}
 
 /** The visit's gradient client (one worker, shared by every widget). */
 export function gradientClient(): GradientClient {

@@ -4,7 +4,7 @@
  */
 import type { BackendName } from '../backend';
 import type { Precision } from '../manifest';
-import type { Heatmap } from '../gradients/attribution';
+import type { Heatmap, SaliencySettings } from '../gradients/attribution';
 import type { DreamSettings } from '../gradients/dream';
 import type { FeatureVisSettings } from '../gradients/feature-vis';
 import type { RgbaImage } from '../gradients/image';
@@ -28,6 +28,8 @@ export type GradientTask =
       readonly method: 'gradcam' | 'saliency';
       readonly tap?: string;
       readonly randomizeFrom?: string;
+      /** How saliency maps are made (default gradient x input). */
+      readonly saliency?: SaliencySettings;
     };
 
 export type ToWorker =
@@ -56,7 +58,9 @@ export type FromWorker =
   | { readonly type: 'done'; readonly id: number; readonly result: JobResult }
   /** `stopped`: the job ended because stop() asked it to. `noWeights`: the site has no converted weights. */
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly stopped?: boolean; readonly noWeights?: boolean }
-  | { readonly type: 'memory'; readonly id: number; readonly numTensors: number; readonly numBytes: number };
+  | { readonly type: 'memory'; readonly id: number; readonly numTensors: number; readonly numBytes: number }
+  /** The worker failed outside any job (an unhandled rejection): every outstanding job fails. */
+  | { readonly type: 'fatal'; readonly message: string };
 
 /** The buffers of images, to transfer with a message. */
 export function buffersOf(images: readonly (RgbaImage | null)[]): ArrayBuffer[] {

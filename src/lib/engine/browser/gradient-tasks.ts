@@ -8,7 +8,7 @@ import { CROP_SIDE, cropBoxes } from '../crops';
 import { createGoogLeNet, type GoogLeNet } from '../googlenet';
 import type { Weights } from '../layers';
 import { cutCrops, toNetworkInput, toRgb } from '../preprocess';
-import { gradCam, randomizedWeights, saliency, type Heatmap } from '../gradients/attribution';
+import { gradCam, randomizedWeights, saliency, type Heatmap, type SaliencySettings } from '../gradients/attribution';
 import { deepDream, type DreamSettings } from '../gradients/dream';
 import { featureVis, type FeatureVisSettings } from '../gradients/feature-vis';
 import type { RgbaImage } from '../gradients/image';
@@ -86,6 +86,7 @@ export interface AttributeTask {
   readonly method: 'gradcam' | 'saliency';
   readonly tap?: string;
   readonly randomizeFrom?: string;
+  readonly saliency?: SaliencySettings;
 }
 
 /** One heatmap per class; with `randomizeFrom`, on a copy of the network whose top layers are re-drawn. */
@@ -104,7 +105,7 @@ export async function runAttribute(net: GoogLeNet, weights: Weights, task: Attri
   try {
     const maps: Heatmap[] = [];
     for (const c of task.classIndices) {
-      maps.push(task.method === 'gradcam' ? gradCam(used, input, c, task.tap) : saliency(used, input, c));
+      maps.push(task.method === 'gradcam' ? gradCam(used, input, c, task.tap) : saliency(used, input, c, task.saliency));
       await yieldToPage();
       if (control.stopped()) throw new JobStopped();
     }

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { bytes } from '../../core/format';
 import { createGoogLeNet, type GoogLeNet } from '../googlenet';
-import { valuesToTensors } from '../load-weights';
+import { takeTensors, type WeightValue } from '../load-weights';
 import { startBackend } from './gradient-backend';
 import { buffersOf, type FromWorker, type GradientEngine, type JobResult, type ToWorker } from './gradient-protocol';
 import { JobStopped, runAttribute, runDream, runFeatureVis, type JobControl } from './gradient-tasks';
@@ -52,7 +52,8 @@ async function load(engine: GradientEngine): Promise<Loaded> {
   const fetched = await fetchWeights(engine.base, engine.precision, (p) =>
     stage(`loading the ${engine.precision} weights: ${bytes(p.loaded)} of ${bytes(p.total)}`)
   );
-  const weights = valuesToTensors(fetched.weights);
+  // The values leave the fetched map as their tensors are made: one copy of the weights, not two.
+  const weights = takeTensors(fetched.weights.values as Map<string, WeightValue>);
   try {
     loaded = { key, net: createGoogLeNet(weights), weights, runs: 0 };
   } catch (e) {
@@ -100,6 +101,13 @@ async function run(message: Extract<ToWorker, { type: 'job' }>): Promise<void> {
     stops.delete(id);
   }
 }
+
+// A failure outside any job's try (a rejected promise nobody awaits) would otherwise leave the
+// page waiting: say so, and the client fails every outstanding job.
+self.addEventListener('unhandledrejection', (event) => {
+  const reason = (event as PromiseRejectionEvent).reason as unknown;
+  post({ type: 'fatal', message: reason instanceof Error ? reason.message : String(reason) });
+});
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;

@@ -1,6 +1,6 @@
 /**
- * Why the network said "cat": Grad-CAM (Selvaraju et al. 2017) on a late tap, plain gradient
- * saliency (Simonyan et al. 2014), and the sanity check of Adebayo et al. (2018): re-draw the top
+ * Why the network said "cat": Grad-CAM (Selvaraju et al. 2017) on a late tap, gradient saliency
+ * (gradient x input by default; the plain gradient and SmoothGrad on request), and the sanity check of Adebayo et al. (2018): re-draw the top
  * layers' weights (cascading randomization) and compare the maps by rank correlation.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -79,14 +79,73 @@ function clipAtQuantile(m: Heatmap, q: number): Heatmap {
 }
 
 /**
- * |d logit / d input|, the maximum over the colour channels (Simonyan et al. 2014), 224x224,
+ * How the saliency map is made from the class score's input gradient. The plain gradient
+ * (Simonyan et al. 2014) is grainy; two remedies: SmoothGrad (Smilkov et al. 2017), the gradient
+ * averaged over `samples` copies of the input with Gaussian noise of `noise` times the input's
+ * range (max - min) added, one pass each; and gradient x input (Shrikumar et al. 2016), the
+ * gradient times the input (BGR relative to the mean image), summed over the colours: one pass.
+ * On chelsea at 224 px, gradient x input outlines the eyes and nose; SmoothGrad with 4-16 samples
+ * shows blobs over them, still grainy, at 4-16 times the cost. So the default is gradient x input.
+ */
+export interface SaliencySettings {
+  /** Multiply by the input (|sum over colours of g x input|) instead of the largest |g| of the colours. */
+  readonly timesInput: boolean;
+  /** Noisy copies averaged (SmoothGrad); 1 with `noise` 0 is the plain gradient. */
+  readonly samples: number;
+  /** The noise's standard deviation as a fraction of the input's range (Smilkov et al.: 10-20%). */
+  readonly noise: number;
+  readonly seed: number;
+}
+
+export const DEFAULT_SALIENCY: SaliencySettings = { timesInput: true, samples: 1, noise: 0, seed: 0 };
+/** SmoothGrad as Smilkov et al. suggest it, with few samples (each costs a gradient pass). */
+export const SMOOTHGRAD: SaliencySettings = { timesInput: false, samples: 8, noise: 0.15, seed: 0 };
+/** The plain gradient, one pass. */
+export const PLAIN_SALIENCY: SaliencySettings = { timesInput: false, samples: 1, noise: 0, seed: 0 };
+
+export const SALIENCY_LIMITS = { samples: [1, 64] } as const;
+
+/** Null when the settings are usable, else one line naming the valid range. */
+export function validateSaliency(s: SaliencySettings): string | null {
+  const [lo, hi] = SALIENCY_LIMITS.samples;
+  if (!Number.isInteger(s.samples) || s.samples < lo || s.samples > hi) return `samples ${String(s.samples)} is out of range: expected an integer from ${lo} to ${hi}`;
+  if (!(s.noise >= 0 && s.noise <= 1)) return `noise ${String(s.noise)} is out of range: expected a fraction of the input's range from 0 to 1`;
+  return null;
+}
+
+/** The input gradient averaged over the noisy copies ([1, h, w, 3]); the caller disposes it. */
+export function smoothGradient(net: GoogLeNet, input: tf.Tensor4D, classIndex: number, s: SaliencySettings): tf.Tensor4D {
+  const problem = validateSaliency(s);
+  if (problem) throw new Error(problem);
+  const range = s.noise > 0 ? tf.tidy(() => tf.sub(tf.max(input), tf.min(input)).dataSync()[0]!) : 0;
+  let sum: tf.Tensor4D | null = null;
+  // Seeds from 1: tfjs draws an unseeded (random) sequence for seed 0.
+  for (let i = 0; i < s.samples; i++) {
+    const noisy = s.noise > 0 ? tf.tidy(() => tf.add(input, tf.randomNormal(input.shape, 0, s.noise * range, 'float32', s.seed * 1000 + i + 1)) as tf.Tensor4D) : input;
+    const { grad } = inputGradient(net, noisy, { kind: 'logit', classIndex });
+    if (noisy !== input) noisy.dispose();
+    if (sum === null) sum = grad;
+    else {
+      const next: tf.Tensor4D = tf.add(sum, grad);
+      tf.dispose([sum, grad]);
+      sum = next;
+    }
+  }
+  const mean = tf.div(sum!, s.samples) as tf.Tensor4D;
+  sum!.dispose();
+  return mean;
+}
+
+/**
+ * The saliency map for `classIndex` (see SaliencySettings; default gradient x input), 224x224,
  * scaled so that its 99th percentile is 1 (a few extreme pixels would otherwise leave the rest black).
  */
-export function saliency(net: GoogLeNet, input: tf.Tensor4D, classIndex: number): Heatmap {
-  const { grad } = inputGradient(net, input, { kind: 'logit', classIndex });
+export function saliency(net: GoogLeNet, input: tf.Tensor4D, classIndex: number, s: SaliencySettings = DEFAULT_SALIENCY): Heatmap {
+  const grad = smoothGradient(net, input, classIndex, s);
   const map = tf.tidy(() => {
     const [, h, w] = grad.shape;
-    return tf.reshape(tf.max(tf.abs(grad), 3), [h, w]) as tf.Tensor2D;
+    const m = s.timesInput ? tf.abs(tf.sum(tf.mul(grad, input), 3)) : tf.max(tf.abs(grad), 3);
+    return tf.reshape(m, [h, w]) as tf.Tensor2D;
   });
   grad.dispose();
   try {

@@ -37,6 +37,11 @@ export interface FeatureVisSettings {
   batch: number;
   /** Weight of the diversity term (batch > 1). */
   diversity: number;
+  /**
+   * A channel or unit of a convolution or module output is climbed before its ReLU (as lucid
+   * does): after the ReLU a channel that never fires on the starting noise has no gradient.
+   */
+  preRelu: boolean;
 }
 
 /**
@@ -55,7 +60,8 @@ export const DEFAULT_FEATURE_VIS: FeatureVisSettings = {
   seed: 0,
   sign: 1,
   batch: 1,
-  diversity: 0
+  diversity: 0,
+  preRelu: true
 };
 
 export const FEATURE_VIS_LIMITS = { size: [32, 512], steps: [1, 4096], batch: [1, 8] } as const;
@@ -102,6 +108,7 @@ export async function* featureVis(net: GoogLeNet, o: Objective, s: FeatureVisSet
   if (problem) throw new Error(problem);
   const tap = objectiveTap(net, o);
   const full = o.kind === 'logit';
+  const preRelu = s.preRelu && (o.kind === 'channel' || o.kind === 'unit');
   const [netH, netW] = net.plan.network.input;
   const param = parameterise(s.size, s.batch, s.fourier, s.decorrelate, s.seed);
   const optimizer = tf.train.adam(s.learningRate);
@@ -127,7 +134,7 @@ export async function* featureVis(net: GoogLeNet, o: Objective, s: FeatureVisSet
           const seen = transformed(param.image(), moves.map((m) => m.forward), moves.map((m) => m.inverse));
           let input = toInput(net, tf.mul(seen, 255) as tf.Tensor4D);
           if (full) input = tf.image.resizeBilinear(input, [netH, netW], false, true);
-          const { taps } = net.forward(input, { taps: [tap], differentiable: true, stopAfterTaps: !full, aux: false });
+          const { taps } = net.forward(input, { taps: [tap], differentiable: true, stopAfterTaps: !full, aux: false, preRelu });
           const value = tf.mul(objectiveOfTap(taps[tap]!, o), s.sign) as tf.Scalar;
           const penalty = s.batch > 1 && s.diversity > 0 ? tf.mul(diversityPenalty(taps[tap]!), s.diversity) : tf.scalar(0);
           return tf.sub(penalty, value) as tf.Scalar;

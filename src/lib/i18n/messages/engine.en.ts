@@ -107,5 +107,9 @@ export const engineEn = {
 	'engine.import.workerFailed': 'the import worker failed: {error}',
 	'engine.import.workerFailedNoReason': 'the import worker failed: unknown error',
 	// Running the network (browser/live-engine.ts).
-	'engine.run.noLayer': 'no layer {layer} in the loaded network'
+	'engine.run.noLayer': 'no layer {layer} in the loaded network',
+	'engine.grad.workerFailed': 'the gradient worker failed: {reason}',
+	'engine.grad.workerFailedNoReason': 'the gradient worker failed: no reason given',
+	'engine.grad.workerUnreadable': 'the gradient worker failed: a message from it could not be read',
+	'engine.grad.workerSilent': 'the gradient worker stopped answering (nothing for {seconds} s): try again',
 } as const;

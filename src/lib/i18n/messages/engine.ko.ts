@@ -107,5 +107,9 @@ export const engineKo: Record<keyof typeof engineEn, string> = {
 	'engine.import.workerFailed': '가져오기 워커 실패: {error}',
 	'engine.import.workerFailedNoReason': '가져오기 워커 실패(알 수 없는 오류)',
 	// 네트워크 실행
-	'engine.run.noLayer': '로드된 네트워크에 {layer} 층이 없다'
+	'engine.run.noLayer': '로드된 네트워크에 {layer} 층이 없다',
+	'engine.grad.workerFailed': '기울기 계산 워커가 실패했다: {reason}',
+	'engine.grad.workerFailedNoReason': '기울기 계산 워커가 실패했다(이유 없음)',
+	'engine.grad.workerUnreadable': '기울기 계산 워커가 실패했다: 워커가 보낸 메시지를 읽을 수 없다',
+	'engine.grad.workerSilent': '기울기 계산 워커가 {seconds} s 동안 응답하지 않았다. 다시 시도한다',
 };

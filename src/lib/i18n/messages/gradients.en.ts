@@ -93,7 +93,7 @@ export const gradientsEn = {
 	'dream.attr.shown.gradcam': '{method} on {tap}, for each of the top 5 on the centre crop the network saw:',
 	'dream.attr.shown': '{method}, for each of the top 5 on the centre crop the network saw:',
 	'dream.attr.caveat.saliency':
-		'Gradient saliency (Simonyan et al., 2014): |∂ class score / ∂ pixel|, the largest of the three colours, at {size}×{size}. Noisy, and it shows sensitivity (what would change the score), not importance.',
+		'Gradient saliency (gradient × input, Shrikumar et al., 2016): |∂ class score / ∂ pixel × pixel|, the pixel measured from the mean image, summed over the three colours, at {size}×{size}; it follows the photo’s own edges too. Noisy, and it shows sensitivity (what would change the score), not importance.',
 	'dream.attr.caveat.gradcam':
 		'Grad-CAM (Selvaraju et al., 2017): {tap}’s channels weighted by the class score’s mean gradient over each, positive part only. Coarse: {grid} for this layer, upsampled to the photo.',
 	'dream.attr.ownSize': 'its own size',

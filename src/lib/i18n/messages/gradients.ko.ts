@@ -94,7 +94,7 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	'dream.attr.shown.gradcam': '{tap}에서 {method}, 네트워크가 본 가운데 크롭 위에 상위 5개 각각:',
 	'dream.attr.shown': '{method}, 네트워크가 본 가운데 크롭 위에 상위 5개 각각:',
 	'dream.attr.caveat.saliency':
-		'기울기 세일리언시(Simonyan 외, 2014): |∂ 클래스 점수 / ∂ 픽셀|, 세 색 중 가장 큰 값, {size}×{size}. 잡음이 많고, 중요도가 아니라 민감도(무엇이 점수를 바꿀지)를 보여 준다.',
+		'기울기 세일리언시(기울기 × 입력, Shrikumar 외, 2016): |∂ 클래스 점수 / ∂ 픽셀 × 픽셀|, 픽셀은 평균 이미지를 뺀 값, 세 색을 더한 것, {size}×{size}. 사진 자체의 윤곽도 따라간다. 잡음이 많고, 중요도가 아니라 민감도(무엇이 점수를 바꿀지)를 보여 준다.',
 	'dream.attr.caveat.gradcam':
 		'Grad-CAM(Selvaraju 외, 2017): {tap}의 채널마다 클래스 점수 기울기의 평균으로 가중한 합, 양수 부분만. 거칠다: 이 층의 격자는 {grid}, 사진 크기로 늘려 겹친다.',
 	'dream.attr.ownSize': '그 층 자체의 크기',
