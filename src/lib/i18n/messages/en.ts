@@ -10,7 +10,6 @@ import { textEn } from './text.en';
 
 /** Messages of the site's frame and the converted chapters' widgets; each area's own are in <area>.en.ts. */
 const base = {
-	'quote.original': 'Original',
 	'quote.show': 'Show the paper’s original English',
 	'quote.hide': 'Hide the paper’s original English',
 	'site.name': 'Going Deeper, Interactively',

@@ -77,7 +77,7 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	// 장의 위젯에 쓰는 사진
 	'dream.photo': '사진',
 	'dream.photo.yours': '내 이미지',
-	'dream.photo.own': '또는 내 파일:',
+	'dream.photo.own': '또는 내 사진:',
 	'dream.photo.pick': '사진 고르기…',
 
 	// 기여도

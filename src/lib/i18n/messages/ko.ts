@@ -8,7 +8,6 @@ import { engineKo } from './engine.ko';
 import { textKo } from './text.ko';
 
 const base = {
-	'quote.original': '원문',
 	'quote.show': '논문의 영어 원문 보기',
 	'quote.hide': '논문의 영어 원문 숨기기',
 	'site.name': '직접 돌려 보는 Going Deeper',
