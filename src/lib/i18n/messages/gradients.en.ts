@@ -15,7 +15,7 @@ export const gradientsEn = {
 	'grad.again': 'make it again',
 	'grad.make': 'make the picture',
 	'grad.step': 'step {step} of {steps}',
-	'grad.mean': 'channel mean {value}',
+	'grad.mean': 'channel mean before its ReLU {value}',
 	'grad.stopped': 'stopped',
 	'grad.madeIn': 'made in {time}',
 	'grad.kept': 'kept in this browser',

@@ -16,7 +16,7 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	'grad.again': '다시 만들기',
 	'grad.make': '그림 만들기',
 	'grad.step': '단계 {step}/{steps}',
-	'grad.mean': '채널 평균 {value}',
+	'grad.mean': 'ReLU 전 채널 평균 {value}',
 	'grad.stopped': '멈춤',
 	'grad.madeIn': '{time} 걸림',
 	'grad.kept': '이 브라우저에 저장됨',

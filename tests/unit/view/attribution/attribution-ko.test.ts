@@ -12,7 +12,7 @@ import { GradientTask } from '$lib/view/attribution/task.svelte';
 import type { GradientClient, GradientJob } from '$lib/engine/browser/gradient-client';
 
 const ko = (key: MessageKey, params?: Params) => translate('ko', key, params);
-const latinWords = (s: string) => (s.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['Grad', 'CAM', 'Simonyan', 'Selvaraju', 'inception', 'output', 'loss', 'classifier'].includes(w));
+const latinWords = (s: string) => (s.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['Grad', 'CAM', 'Simonyan', 'Shrikumar', 'Selvaraju', 'inception', 'output', 'loss', 'classifier'].includes(w));
 
 describe('in Korean', () => {
 	it('names the methods and their caveats, the Grad-CAM grid still read from the plan', () => {
