@@ -88,7 +88,7 @@ describe('attribution on the live page', () => {
 	test('saliency: five maps named with its own caveat; the randomization check states a correlation below 1', async () => {
 		const { page, errors } = watched;
 		await page.getByTestId('attribution-method').getByRole('radio', { name: 'Gradient saliency' }).check();
-		expect(await page.getByTestId('attribution-caveat').innerText()).toMatch(/^Gradient saliency .*Noisy, and it shows sensitivity .*not importance\.$/);
+		expect(await page.getByTestId('attribution-caveat').innerText()).toMatch(/^Gradient saliency \(gradient × input.*first-order estimate.*Noisy, and it follows the photo’s own edges too\.$/);
 		await explain(page);
 		expect(await page.getByTestId('attribution-map').count()).toBe(5);
 		expect(await page.getByTestId('attribution-shown').innerText()).toMatch(/^Gradient saliency, for each of the top 5/);

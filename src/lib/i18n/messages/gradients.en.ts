@@ -93,7 +93,7 @@ export const gradientsEn = {
 	'dream.attr.shown.gradcam': '{method} on {tap}, for each of the top 5 on the centre crop the network saw:',
 	'dream.attr.shown': '{method}, for each of the top 5 on the centre crop the network saw:',
 	'dream.attr.caveat.saliency':
-		'Gradient saliency (gradient × input, Shrikumar et al., 2016): |∂ class score / ∂ pixel × pixel|, the pixel measured from the mean image, summed over the three colours, at {size}×{size}; it follows the photo’s own edges too. Noisy, and it shows sensitivity (what would change the score), not importance.',
+		'Gradient saliency (gradient × input, Shrikumar et al., 2016): |the sum over the three colours of ∂ class score / ∂ pixel × pixel|, the pixel measured from the mean image, at {size}×{size}: a first-order estimate of how far the score would move if that pixel were the mean image’s. Noisy, and it follows the photo’s own edges too.',
 	'dream.attr.caveat.gradcam':
 		'Grad-CAM (Selvaraju et al., 2017): {tap}’s channels weighted by the class score’s mean gradient over each, positive part only. Coarse: {grid} for this layer, upsampled to the photo.',
 	'dream.attr.ownSize': 'its own size',
@@ -102,7 +102,7 @@ export const gradientsEn = {
 	'dream.attr.load': 'Load the network',
 	'dream.attr.netFailed': 'The network could not run: {message}',
 	'dream.attr.caption':
-		'Heat maps of the top 5 classes over the centre crop, computed from the real network’s gradients in this browser. The methods are later than the paper (Grad-CAM 2017, saliency 2014).',
+		'Heat maps of the top 5 classes over the centre crop, computed from the real network’s gradients in this browser. Neither method is in the paper (saliency maps 2014, gradient × input 2016, Grad-CAM 2017).',
 
 	// The randomization check (Adebayo et al., 2018)
 	'dream.check.region': 'Sanity check: randomized weights',

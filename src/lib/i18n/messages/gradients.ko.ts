@@ -94,7 +94,7 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	'dream.attr.shown.gradcam': '{tap}에서 {method}, 네트워크가 본 가운데 크롭 위에 상위 5개 각각:',
 	'dream.attr.shown': '{method}, 네트워크가 본 가운데 크롭 위에 상위 5개 각각:',
 	'dream.attr.caveat.saliency':
-		'기울기 세일리언시(기울기 × 입력, Shrikumar 외, 2016): |∂ 클래스 점수 / ∂ 픽셀 × 픽셀|, 픽셀은 평균 이미지를 뺀 값, 세 색을 더한 것, {size}×{size}. 사진 자체의 윤곽도 따라간다. 잡음이 많고, 중요도가 아니라 민감도(무엇이 점수를 바꿀지)를 보여 준다.',
+		'기울기 세일리언시(기울기 × 입력, Shrikumar 외, 2016): |세 색에 걸쳐 더한 ∂ 클래스 점수 / ∂ 픽셀 × 픽셀|, 픽셀은 평균 이미지를 뺀 값, {size}×{size}. 그 픽셀이 평균 이미지의 값이라면 점수가 얼마나 움직일지에 대한 1차 추정이다. 잡음이 많고, 사진 자체의 윤곽도 따라간다.',
 	'dream.attr.caveat.gradcam':
 		'Grad-CAM(Selvaraju 외, 2017): {tap}의 채널마다 클래스 점수 기울기의 평균으로 가중한 합, 양수 부분만. 거칠다: 이 층의 격자는 {grid}, 사진 크기로 늘려 겹친다.',
 	'dream.attr.ownSize': '그 층 자체의 크기',
@@ -103,7 +103,7 @@ export const gradientsKo: Record<keyof typeof gradientsEn, string> = {
 	'dream.attr.load': '네트워크 불러오기',
 	'dream.attr.netFailed': '네트워크를 실행하지 못했다: {message}',
 	'dream.attr.caption':
-		'가운데 크롭 위에 상위 5개 클래스의 히트맵을 실제 네트워크의 기울기로 이 브라우저에서 계산한다. 두 방법 모두 논문보다 나중에 나왔다(Grad-CAM 2017, 세일리언시 2014).',
+		'가운데 크롭 위에 상위 5개 클래스의 히트맵을 실제 네트워크의 기울기로 이 브라우저에서 계산한다. 두 방법 모두 논문에는 없다(세일리언시 맵 2014, 기울기 × 입력 2016, Grad-CAM 2017).',
 
 	// 무작위화 점검 (Adebayo 외, 2018)
 	'dream.check.region': '타당성 점검: 무작위 가중치',

@@ -76,7 +76,7 @@ describe('methods', () => {
 	it('names each method with its caveat in one line, the Grad-CAM grid read from the plan', () => {
 		expect(caveat('gradcam', 'inception_5b/output')).toMatch(/Coarse: 7×7 for this layer, upsampled/);
 		expect(caveat('gradcam', 'inception_4c/output')).toMatch(/14×14/);
-		expect(caveat('saliency', 'inception_5b/output')).toMatch(/Noisy.*sensitivity.*not importance/);
+		expect(caveat('saliency', 'inception_5b/output')).toMatch(/first-order estimate.*Noisy/);
 		for (const m of ['gradcam', 'saliency'] as const) expect(caveat(m, 'inception_5b/output')).not.toContain('\n');
 		expect(shortLabel('tabby, tabby cat')).toBe('tabby');
 	});
