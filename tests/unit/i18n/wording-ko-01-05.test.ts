@@ -33,7 +33,7 @@ const WORDING: Record<string, string[]> = {
 		'Network-in-Network에 기반한 참조 네트워크',
 		'<PaperQuote en="at least locally optimal">'
 	],
-	'04-architectural-details.md': ['3배에서 10배 빨랐다', '(이것은 CVPR 본문이며, arXiv v1에는 2배에서 3배 빠르다고 되어 있다.)'],
+	'04-architectural-details.md': ['3배에서 10배까지 빨라질 수 있다', '(이것은 CVPR 본문이며, arXiv v1에는 2배에서 3배라고 되어 있다.)'],
 	'05-googlenet.md': [
 		'재현되는 것은 <Num value={agreeing} />개뿐이고, <Num value={differs.length} />개는 재현되지 않는다',
 		'논문은 어떻게 셌는지 밝히지 않지만',
