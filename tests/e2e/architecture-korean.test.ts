@@ -6,19 +6,15 @@
 // whole-page check is tests/e2e/korean.test.ts.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { CATALOGUES } from '../../src/lib/i18n/translate';
 import { openPage, useBrowser } from './browser';
 import { describeFindings, inspect } from './korean-inspect';
+import { ENGLISH_MESSAGES } from './english-messages';
 import { overlappingLabels, settle } from './architecture-page';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
 
-const english = Object.entries(CATALOGUES.en).filter(([key, en]) => en !== CATALOGUES.ko[key as keyof typeof CATALOGUES.ko]);
-const ARGS = {
-	whole: english.map(([, en]) => en).filter((en) => !/\{\w+\}/.test(en) && /[A-Za-z]{2}/.test(en)),
-	parts: english.flatMap(([, en]) => en.split(/\{\w+\}/).map((p) => p.trim())).filter((p) => p.length >= 16)
-};
+const ARGS = ENGLISH_MESSAGES;
 
 /** Takes out what other owners convert (charts, photo picker, top 5, channel grid and detail, header/footer). */
 async function onlyMine(page: Page) {

@@ -5,19 +5,15 @@
 // With SHOTS=dir set, screenshots of the section are written there (for a person to look at).
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { CATALOGUES } from '../../src/lib/i18n/translate';
 import { openPage, useBrowser } from './browser';
 import { describeFindings, inspect } from './korean-inspect';
+import { ENGLISH_MESSAGES } from './english-messages';
 import { nextResult } from './live-page';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
 
-const english = Object.entries(CATALOGUES.en).filter(([key, en]) => en !== CATALOGUES.ko[key as keyof typeof CATALOGUES.ko]);
-const ARGS = {
-	whole: english.map(([, en]) => en).filter((en) => !/\{\w+\}/.test(en) && /[A-Za-z]{2}/.test(en)),
-	parts: english.flatMap(([, en]) => en.split(/\{\w+\}/).map((p) => p.trim())).filter((p) => p.length >= 16)
-};
+const ARGS = ENGLISH_MESSAGES;
 /** Findings inside these widgets (the rest of /ko/live/ is another owner's). */
 const MINE = /data-(testid|widget)="(dream|attribution|vis-|feature-vis)|id="(why|dream)-heading"/;
 

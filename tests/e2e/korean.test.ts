@@ -13,6 +13,7 @@ import { localizePath } from '../../src/lib/i18n/locale';
 import { axeViolations, builtPages } from './axe';
 import { openPage, useBrowser } from './browser';
 import { describeFindings, inspect } from './korean-inspect';
+import { ENGLISH_MESSAGES } from './english-messages';
 import { PAGES } from './site-pages';
 
 const baseURL = inject('baseURL');
@@ -20,11 +21,7 @@ const browser = useBrowser();
 
 const KO_PAGES = PAGES.map((p) => localizePath(p, 'ko'));
 
-/** English messages a Korean page must not show: whole, and their long fixed parts (placeholders cut out). */
-const english = Object.entries(CATALOGUES.en).filter(([key, en]) => en !== CATALOGUES.ko[key as keyof typeof CATALOGUES.ko]);
-const WHOLE = english.map(([, en]) => en).filter((en) => !/\{\w+\}/.test(en) && /[A-Za-z]{2}/.test(en));
-const PARTS = english.flatMap(([, en]) => en.split(/\{\w+\}/).map((p) => p.trim())).filter((p) => p.length >= 16);
-const ARGS = { whole: WHOLE, parts: PARTS };
+const ARGS = ENGLISH_MESSAGES;
 
 /**
  * Pages checked in the state that shows most of their interface, by their owners' test ids (see

@@ -7,17 +7,14 @@ import { describe, expect, inject, test } from 'vitest';
 import { CATALOGUES } from '../../src/lib/i18n/translate';
 import { openPage, useBrowser } from './browser';
 import { describeFindings, inspect } from './korean-inspect';
+import { ENGLISH_MESSAGES } from './english-messages';
 import { nextResult } from './live-page';
 import type { Page } from 'playwright-core';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
 
-const english = Object.entries(CATALOGUES.en).filter(([key, en]) => en !== CATALOGUES.ko[key as keyof typeof CATALOGUES.ko]);
-const ARGS = {
-	whole: english.map(([, en]) => en).filter((en) => !/\{\w+\}/.test(en) && /[A-Za-z]{2}/.test(en)),
-	parts: english.flatMap(([, en]) => en.split(/\{\w+\}/).map((p) => p.trim())).filter((p) => p.length >= 16)
-};
+const ARGS = ENGLISH_MESSAGES;
 
 /** English left on the page, at 1280 and at 360 px (one line each, as korean.test.ts writes them). */
 async function englishLeft(page: Page, state: string): Promise<string[]> {
