@@ -14,8 +14,6 @@ import { overlappingLabels, settle } from './architecture-page';
 const baseURL = inject('baseURL');
 const browser = useBrowser();
 
-const ARGS = ENGLISH_MESSAGES;
-
 /** Takes out what other owners convert (charts, photo picker, top 5, channel grid and detail, header/footer). */
 async function onlyMine(page: Page) {
 	await page.evaluate(() => {
@@ -41,7 +39,7 @@ async function look(page: Page, path: string) {
 	for (const width of [1280, 360]) {
 		await page.setViewportSize({ width, height: width === 1280 ? 800 : 740 });
 		await settle(page);
-		out.push(...describeFindings(path, width, (await page.evaluate(inspect, ARGS)).english));
+		out.push(...describeFindings(path, width, (await page.evaluate(inspect, ENGLISH_MESSAGES)).english));
 		out.push(...(await cutLabels(page)).map((l) => `${width}px cut: ${l}`));
 		out.push(...(await overlappingLabels(page)).map((l) => `${width}px overlap: ${l}`));
 	}

@@ -13,12 +13,11 @@ import { nextResult } from './live-page';
 const baseURL = inject('baseURL');
 const browser = useBrowser();
 
-const ARGS = ENGLISH_MESSAGES;
 /** Findings inside these widgets (the rest of /ko/live/ is another owner's). */
 const MINE = /data-(testid|widget)="(dream|attribution|vis-|feature-vis)|id="(why|dream)-heading"/;
 
 async function englishInMine(page: Page, width: number): Promise<string[]> {
-	const found = await page.evaluate(inspect, ARGS);
+	const found = await page.evaluate(inspect, ENGLISH_MESSAGES);
 	return describeFindings('/ko/live/', width, found.english.filter((f) => MINE.test(f.where)));
 }
 
@@ -106,11 +105,11 @@ describe('the gradient widgets in Korean', () => {
 		expect(await page.getByTestId('dream-widget-dream-start').isEnabled()).toBe(true);
 		expect(await page.getByTestId('dream-widget-dream-cost').innerText()).toBe(cost);
 		if (process.env.SHOTS) await widget.screenshot({ path: `${process.env.SHOTS}/ko-1280-appendix-dream.png` });
-		const wide = (await page.evaluate(inspect, ARGS)).english.filter((f) => MINE.test(f.where));
+		const wide = (await page.evaluate(inspect, ENGLISH_MESSAGES)).english.filter((f) => MINE.test(f.where));
 		await page.setViewportSize({ width: 360, height: 740 });
 		await page.waitForTimeout(100);
 		if (process.env.SHOTS) await widget.screenshot({ path: `${process.env.SHOTS}/ko-360-appendix-dream.png` });
-		const narrow = (await page.evaluate(inspect, ARGS)).english.filter((f) => MINE.test(f.where));
+		const narrow = (await page.evaluate(inspect, ENGLISH_MESSAGES)).english.filter((f) => MINE.test(f.where));
 		expect({ wide, narrow, errors }).toEqual({ wide: [], narrow: [], errors: [] });
 		await page.close();
 	}, 120_000);

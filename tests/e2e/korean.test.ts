@@ -21,8 +21,6 @@ const browser = useBrowser();
 
 const KO_PAGES = PAGES.map((p) => localizePath(p, 'ko'));
 
-const ARGS = ENGLISH_MESSAGES;
-
 /**
  * Pages checked in the state that shows most of their interface, by their owners' test ids (see
  * live-page.ts, architecture-page.ts): the rest are checked as they open.
@@ -67,10 +65,10 @@ describe('the Korean edition', () => {
 			await page.goto(`${baseURL}${path}${state?.query ?? ''}`, { waitUntil: 'networkidle' });
 			if (path.includes('/chapters/') && path !== '/ko/chapters/') await page.locator('article.chapter[data-hydrated]').waitFor();
 			await state?.ready(page);
-			const wide = await page.evaluate(inspect, ARGS);
+			const wide = await page.evaluate(inspect, ENGLISH_MESSAGES);
 			await page.setViewportSize({ width: 360, height: 740 });
 			await page.waitForTimeout(100);
-			const narrow = await page.evaluate(inspect, ARGS);
+			const narrow = await page.evaluate(inspect, ENGLISH_MESSAGES);
 			// Accessibility once per Korean page, on the phone layout (the English pages get both in a11y.test.ts).
 			const axe = await axeViolations(page);
 			// One line per string left, naming the page, the width, the detector and where it sits.
@@ -98,7 +96,7 @@ describe('the Korean edition', () => {
 	test('each detector finds English on an English page (it would catch a string left over)', async () => {
 		const { page } = await openPage(browser());
 		await page.goto(`${baseURL}/table1/`, { waitUntil: 'networkidle' });
-		const found = await page.evaluate(inspect, ARGS);
+		const found = await page.evaluate(inspect, ENGLISH_MESSAGES);
 		expect(found.lang).toBe('en');
 		const of = (kind: string) => found.english.filter((f) => f.kind === kind).map((f) => f.text);
 		expect(of('catalogue')).toEqual(expect.arrayContaining(['Reset to the paper', 'Skip to content', 'aria-label="Main"']));

@@ -14,15 +14,13 @@ import type { Page } from 'playwright-core';
 const baseURL = inject('baseURL');
 const browser = useBrowser();
 
-const ARGS = ENGLISH_MESSAGES;
-
 /** English left on the page, at 1280 and at 360 px (one line each, as korean.test.ts writes them). */
 async function englishLeft(page: Page, state: string): Promise<string[]> {
 	await page.setViewportSize({ width: 1280, height: 800 });
-	const wide = await page.evaluate(inspect, ARGS);
+	const wide = await page.evaluate(inspect, ENGLISH_MESSAGES);
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.waitForTimeout(100);
-	const narrow = await page.evaluate(inspect, ARGS);
+	const narrow = await page.evaluate(inspect, ENGLISH_MESSAGES);
 	await page.setViewportSize({ width: 1280, height: 800 });
 	expect([wide.scroll, narrow.scroll]).toEqual([null, null]);
 	return [...describeFindings(`/ko/live/ (${state})`, 1280, wide.english), ...describeFindings(`/ko/live/ (${state})`, 360, narrow.english)];
